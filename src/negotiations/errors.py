@@ -1,0 +1,141 @@
+"""One exception hierarchy for the whole library.
+
+Every error a user can trigger is a :class:`NegotiationsError`, so callers can
+catch one root; each subclass says what kind of input was wrong and where.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+
+class NegotiationsError(Exception):
+    """Root of every error raised by :mod:`negotiations`."""
+
+
+class ModelError(NegotiationsError, ValueError):
+    """A model object was given a value its field does not accept."""
+
+    def __init__(self, cls_name: str, field: str, value: object, expected: str) -> None:
+        self.cls_name = cls_name
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(f"{cls_name}.{field}: expected {expected}, found {value!r}")
+
+
+class SerializationError(NegotiationsError, ValueError):
+    """Data could not be structured into model objects (wrong shape, unknown keys...)."""
+
+    def __init__(self, cls_name: str, problems: Sequence[str]) -> None:
+        self.cls_name = cls_name
+        self.problems = tuple(problems)
+        listing = "\n  ".join(self.problems)
+        super().__init__(f"cannot structure {cls_name}:\n  {listing}")
+
+
+class CorpusError(NegotiationsError):
+    """One problem in a corpus file, with the file and line a curator must fix."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str,
+        line: int | None = None,
+        expected: str | None = None,
+        found: object = None,
+    ) -> None:
+        self.message = message
+        self.file = file
+        self.line = line
+        self.expected = expected
+        self.found = found
+        where = f"{file}:{line}" if line is not None else file
+        detail = message
+        if expected is not None:
+            detail += f" (expected {expected}, found {found!r})"
+        super().__init__(f"{where}: {detail}")
+
+
+class MalformedFileError(CorpusError):
+    """A corpus file is missing, is not valid YAML, or is not laid out as documented."""
+
+
+class UnknownKeyError(CorpusError):
+    """A mapping has a key the format does not define (often a typo)."""
+
+
+class MissingKeyError(CorpusError):
+    """A required key is absent."""
+
+
+class UnknownReferenceError(CorpusError):
+    """An id refers to no actor, place, office, event, delegation, document or predicate."""
+
+
+class ValueTypeError(CorpusError):
+    """A value has the wrong type for where it stands (e.g. an office where an actor belongs)."""
+
+
+class DuplicateIdError(CorpusError):
+    """Two records (or two identical assertions) share one id."""
+
+
+class AnchorError(CorpusError):
+    """A quote does not anchor to exactly one place in its document."""
+
+
+class AnchorNotFoundError(AnchorError):
+    """The quote (with its prefix/suffix) does not occur in the document."""
+
+
+class AmbiguousAnchorError(AnchorError):
+    """The quote occurs more than once; add a prefix or suffix."""
+
+
+class AnchorOutOfRangeError(AnchorError):
+    """Stored offsets run past the end of the document text."""
+
+
+class ChecksumMismatchError(AnchorError):
+    """The document text changed since offsets were computed."""
+
+
+class DateExpressionError(CorpusError):
+    """A date or duration expression cannot be resolved."""
+
+
+class CorpusValidationError(NegotiationsError):
+    """A corpus has problems; all of them are listed, not only the first."""
+
+    def __init__(self, problems: Iterable[CorpusError]) -> None:
+        self.problems: tuple[CorpusError, ...] = tuple(problems)
+        count = len(self.problems)
+        listing = "\n".join(str(p) for p in self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in corpus:\n{listing}")
+
+
+class UnknownNameError(NegotiationsError, LookupError):
+    """A name matches no entry of the gazetteer; close matches are suggested."""
+
+    def __init__(self, name: str, kind: str, suggestions: Sequence[str] = ()) -> None:
+        self.name = name
+        self.kind = kind
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {', '.join(map(repr, self.suggestions))}?" if suggestions else ""
+        super().__init__(f"no {kind} named {name!r}{hint}")
+
+
+class AmbiguousNameError(NegotiationsError, LookupError):
+    """A name matches more than one entry of the gazetteer."""
+
+    def __init__(self, name: str, kind: str, candidates: Sequence[str]) -> None:
+        self.name = name
+        self.kind = kind
+        self.candidates = tuple(candidates)
+        super().__init__(f"{kind} name {name!r} is ambiguous: {', '.join(self.candidates)}")
+
+
+class PolicyError(NegotiationsError, ValueError):
+    """A reconciliation policy is malformed (duplicate rule names, bad parameters)."""

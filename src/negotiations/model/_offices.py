@@ -1,0 +1,39 @@
+"""Posts and their occupancy, kept apart (Popolo: a post is held through a membership)."""
+
+from __future__ import annotations
+
+import attrs
+from attrs import frozen
+
+from negotiations.model import _validators as v
+from negotiations.model._ids import ActorId, AssertionId, OfficeId
+from negotiations.model._time import DateRange
+
+
+@frozen(kw_only=True)
+class Office:
+    """A post such as "Minister of Defence of Ukraine".
+
+    ``single_holder`` says whether only one person holds it at a time; reconciliation
+    uses it to see that two people named to it at once contradict each other.
+    """
+
+    id: OfficeId = attrs.field(validator=v.identifier)
+    name: str = attrs.field(validator=v.text)
+    organization: ActorId = attrs.field(validator=v.identifier)
+    single_holder: bool = attrs.field(validator=v.instance_of(bool))
+    aliases: frozenset[str] = attrs.field(
+        factory=frozenset, validator=v.collection_of(frozenset, v.text)
+    )
+
+
+@frozen(kw_only=True)
+class OfficeTerm:
+    """Who held an office when, as far as the evidence says (ends may be open)."""
+
+    holder: ActorId = attrs.field(validator=v.identifier)
+    office: OfficeId = attrs.field(validator=v.identifier)
+    valid: DateRange = attrs.field(factory=DateRange, validator=v.instance_of(DateRange))
+    evidence: tuple[AssertionId, ...] = attrs.field(
+        default=(), validator=v.collection_of(tuple, v.identifier)
+    )

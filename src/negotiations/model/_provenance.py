@@ -1,0 +1,117 @@
+"""Where facts come from: sources, documents and W3C-style text anchors."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+
+import attrs
+from attrs import frozen
+
+from negotiations.errors import ModelError
+from negotiations.model import _validators as v
+from negotiations.model._ids import ActorId, DocumentId, SourceId
+from negotiations.model._time import PartialDate
+
+
+def text_checksum(text: str) -> str:
+    """The checksum a document's anchors are verified against."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@frozen(kw_only=True)
+class TextAnchor:
+    """A quote located in a document: TextQuote (exact/prefix/suffix) + TextPosition.
+
+    ``start``/``end`` are character offsets into the document text; the quote's
+    identity does not depend on them, but the loader verifies them.
+    """
+
+    document: DocumentId = attrs.field(validator=v.identifier)
+    exact: str = attrs.field(validator=v.text)
+    start: int = attrs.field(validator=v.non_negative_int)
+    end: int = attrs.field(validator=v.non_negative_int)
+    prefix: str = attrs.field(default="", validator=v.instance_of(str))
+    suffix: str = attrs.field(default="", validator=v.instance_of(str))
+
+    def __attrs_post_init__(self) -> None:
+        if self.end - self.start != len(self.exact):
+            raise ModelError(
+                "TextAnchor",
+                "end",
+                self.end,
+                f"start + len(exact) = {self.start + len(self.exact)}",
+            )
+
+
+class OutletKind(enum.Enum):
+    NEWS_AGENCY = "news_agency"
+    BROADCASTER = "broadcaster"
+    NEWSPAPER = "newspaper"
+    ONLINE = "online"
+    GOVERNMENT = "government"
+    UNKNOWN = "unknown"
+
+
+class DateBasis(enum.Enum):
+    """How a publication date is known."""
+
+    STATED = "stated"
+    INFERRED = "inferred"
+
+
+@frozen(kw_only=True)
+class PublicationDate:
+    """When a document was published, how that is known, and the quotes it rests on."""
+
+    value: PartialDate = attrs.field(validator=v.instance_of(PartialDate))
+    basis: DateBasis = attrs.field(validator=v.instance_of(DateBasis))
+    reasoning: str | None = attrs.field(default=None, validator=v.optional(v.text))
+    evidence: tuple[TextAnchor, ...] = attrs.field(
+        default=(), validator=v.collection_of(tuple, v.instance_of(TextAnchor))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.basis is DateBasis.INFERRED and not self.evidence:
+            raise ModelError(
+                "PublicationDate", "evidence", self.evidence, "quotes for an inference"
+            )
+
+
+@frozen(kw_only=True)
+class Source:
+    """Who published a report, what it is called, and when it appeared."""
+
+    id: SourceId = attrs.field(validator=v.identifier)
+    outlet: ActorId | None = attrs.field(default=None, validator=v.optional(v.identifier))
+    title: str | None = attrs.field(default=None, validator=v.optional(v.text))
+    kind: OutletKind = attrs.field(default=OutletKind.UNKNOWN, validator=v.instance_of(OutletKind))
+    url: str | None = attrs.field(default=None, validator=v.optional(v.text))
+    published: PublicationDate | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(PublicationDate))
+    )
+    evidence: tuple[TextAnchor, ...] = attrs.field(
+        default=(), validator=v.collection_of(tuple, v.instance_of(TextAnchor))
+    )
+
+
+@frozen(kw_only=True)
+class Document:
+    """A source's text, with a checksum that anchors are verified against."""
+
+    id: DocumentId = attrs.field(validator=v.identifier)
+    source: Source = attrs.field(validator=v.instance_of(Source))
+    text: str = attrs.field(validator=v.instance_of(str), repr=False)
+    checksum: str = attrs.field(validator=v.text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.checksum != text_checksum(self.text):
+            raise ModelError("Document", "checksum", self.checksum, text_checksum(self.text))
+
+    @classmethod
+    def from_text(cls, id: DocumentId, source: Source, text: str) -> Document:
+        return cls(id=id, source=source, text=text, checksum=text_checksum(text))
+
+    def quote(self, anchor: TextAnchor) -> str:
+        """The document text at the anchor's offsets."""
+        return self.text[anchor.start : anchor.end]

@@ -1,0 +1,67 @@
+"""attrs validators that raise :class:`~negotiations.errors.ModelError`.
+
+attrs' own validators raise TypeError/ValueError; ours name the class, the field
+and the value, and belong to the library's hierarchy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from negotiations.errors import ModelError
+from negotiations.model._ids import ID_PATTERN
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def fail(instance: object, attribute: attrs.Attribute[Any], value: object, expected: str) -> None:
+    raise ModelError(type(instance).__name__, attribute.name, value, expected)
+
+
+def identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+        fail(instance, attribute, value, "an id matching [a-z0-9][a-z0-9_.:-]*")
+
+
+def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        fail(instance, attribute, value, "a non-empty string")
+
+
+def instance_of(*types: type) -> Validator:
+    names = " or ".join(t.__name__ for t in types)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, types) or (bool not in types and type(value) is bool):
+            fail(instance, attribute, value, f"a {names}")
+
+    return check
+
+
+def optional(validator: Validator) -> Validator:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            validator(instance, attribute, value)
+
+    return check
+
+
+def collection_of(container: type, element: Validator) -> Validator:
+    """Validate an immutable container (tuple/frozenset) and each element."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, container):
+            fail(instance, attribute, value, f"a {container.__name__}")
+        assert isinstance(value, tuple | frozenset)
+        for item in value:
+            element(instance, attribute, item)
+
+    return check
+
+
+def non_negative_int(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int or value < 0:
+        fail(instance, attribute, value, "a non-negative int")
