@@ -1,0 +1,17 @@
+"""Loading curated corpora: article texts, registries and quote-anchored assertions."""
+
+from negotiations.corpus._corpus import Corpus
+from negotiations.corpus._dates import resolve_date, resolve_duration
+from negotiations.corpus._gazetteer import fold, skeleton
+from negotiations.corpus._loader import bundled_corpus_path, load_corpus, validate_corpus
+
+__all__ = [
+    "Corpus",
+    "bundled_corpus_path",
+    "fold",
+    "load_corpus",
+    "resolve_date",
+    "resolve_duration",
+    "skeleton",
+    "validate_corpus",
+]

@@ -1,0 +1,94 @@
+"""The loaded corpus: documents, registries and assertions, with lookups."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+from attrs import frozen
+
+from negotiations.corpus._gazetteer import Gazetteer
+from negotiations.model import (
+    Actor,
+    Assertion,
+    DelegationRef,
+    Document,
+    DocumentId,
+    EntityId,
+    Event,
+    Office,
+    Organization,
+    Person,
+    Place,
+    Predicate,
+    SourceId,
+    State,
+)
+from negotiations.model import _validators as v
+
+
+@frozen(kw_only=True)
+class Corpus:
+    """Everything a corpus says, immutable; lookups resolve any spelling of a name."""
+
+    documents: tuple[Document, ...] = attrs.field(
+        validator=v.collection_of(tuple, v.instance_of(Document))
+    )
+    actors: tuple[Actor, ...] = attrs.field(
+        validator=v.collection_of(tuple, v.instance_of(Person, Organization, State))
+    )
+    places: tuple[Place, ...] = attrs.field(validator=v.collection_of(tuple, v.instance_of(Place)))
+    offices: tuple[Office, ...] = attrs.field(
+        validator=v.collection_of(tuple, v.instance_of(Office))
+    )
+    events: tuple[Event, ...] = attrs.field(validator=v.collection_of(tuple, v.instance_of(Event)))
+    assertions: tuple[Assertion, ...] = attrs.field(
+        validator=v.collection_of(tuple, v.instance_of(Assertion))
+    )
+    _actor_index: Gazetteer[Actor] = attrs.field(init=False, eq=False, repr=False)
+    _place_index: Gazetteer[Place] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_actor_index", Gazetteer("actor", self.actors))
+        object.__setattr__(self, "_place_index", Gazetteer("place", self.places))
+
+    def actor(self, name: str) -> Actor:
+        """The actor any spelling refers to ("Zelensky", "Zelenskyy", "zelenskiy")."""
+        return self._actor_index.resolve(name)
+
+    def place(self, name: str) -> Place:
+        """The place any spelling refers to ("Kiev", "Kyiv")."""
+        return self._place_index.resolve(name)
+
+    def office(self, identifier: str) -> Office:
+        return Gazetteer("office", self.offices).resolve(identifier)
+
+    def event(self, identifier: str) -> Event:
+        return Gazetteer("event", self.events).resolve(identifier)
+
+    def document(self, identifier: DocumentId | SourceId | str) -> Document:
+        for document in self.documents:
+            if identifier in (document.id, document.source.id):
+                return document
+        raise KeyError(identifier)
+
+    def delegations(self) -> Iterator[DelegationRef]:
+        for event in self.events:
+            yield from event.delegations
+
+    def about(
+        self, subject: EntityId | str, predicate: Predicate | None = None
+    ) -> tuple[Assertion, ...]:
+        """Assertions about ``subject`` (optionally of one predicate), in corpus order."""
+        return tuple(
+            a
+            for a in self.assertions
+            if a.subject == subject and (predicate is None or a.predicate is predicate)
+        )
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.documents)} documents, {len(self.assertions)} assertions, "
+            f"{len(self.actors)} actors, {len(self.places)} places, {len(self.offices)} offices, "
+            f"{len(self.events)} events"
+        )

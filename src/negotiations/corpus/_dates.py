@@ -1,0 +1,250 @@
+"""Resolving date and duration expressions as reporters write them.
+
+"on Thursday", "yesterday evening", "May 13", "early 2025", "Thursday or Friday",
+"approximately 1 hour and 45 minutes", "nearly three years". The raw words are
+kept beside the resolved value and the anchor (the publication date) they were
+resolved against, with the name of the step that resolved them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from dateutil import parser as date_parser
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
+
+from negotiations.model import (
+    DateRange,
+    Duration,
+    DurationBound,
+    PartialDate,
+    Precision,
+    TimeExpression,
+    TimeValue,
+)
+
+Direction = Literal["past", "future"] | None
+
+
+class UnresolvableDate(ValueError):
+    """The expression matches no known form (the loader turns this into a CorpusError)."""
+
+
+_WEEKDAYS: dict[str, weekday] = {
+    "monday": MO,
+    "tuesday": TU,
+    "wednesday": WE,
+    "thursday": TH,
+    "friday": FR,
+    "saturday": SA,
+    "sunday": SU,
+}
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_LEADING = re.compile(r"^(?:on|in|since|by|from|until|before|after|at|the|of)\s+")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_MONTH_DAY = re.compile(
+    rf"^(?:(\d{{1,2}})\s+({_MONTHS})|({_MONTHS})\.?\s+(\d{{1,2}}))(?:,?\s+(\d{{4}}))?$"
+)
+_MONTH_YEAR = re.compile(rf"^({_MONTHS})\.?,?\s+(\d{{4}})$")
+_SEASON = re.compile(r"^(early|mid|mid-|late)\s*(\d{4})$")
+_AGO = re.compile(
+    r"^(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(hour|day|week)s?\s+ago$"
+)
+
+
+def _clean(text: str) -> str:
+    out = " ".join(text.casefold().replace("’", "'").split())
+    previous = None
+    while previous != out:
+        previous = out
+        out = _LEADING.sub("", out)
+    return out
+
+
+def _day(value: dt.date) -> PartialDate:
+    return PartialDate.of(value, Precision.DAY)
+
+
+def _resolve_weekday(name: str, anchor: dt.date, direction: Direction) -> tuple[dt.date, str]:
+    wd = _WEEKDAYS[name]
+    past = anchor + relativedelta(weekday=wd(-1))
+    future = anchor + relativedelta(weekday=wd(+1))
+    if direction == "past":
+        return past, "weekday, most recent (tense: past)"
+    if direction == "future":
+        return future, "weekday, next (tense: future)"
+    if past == future:
+        return past, "weekday, the anchor day itself"
+    nearest = past if (anchor - past) <= (future - anchor) else future
+    return nearest, "weekday, nearest to the anchor"
+
+
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
+
+def _number(token: str) -> int:
+    return int(token) if token.isdigit() else _NUMBER_WORDS[token]
+
+
+def resolve_date(
+    text: str, anchor: PartialDate | None, direction: Direction = None
+) -> TimeExpression:
+    """Resolve ``text`` against ``anchor``; raise :class:`UnresolvableDate` if it cannot be."""
+    value, method = _resolve(text, anchor, direction)
+    return TimeExpression(text=text, value=value, anchor=anchor, method=method)
+
+
+def _need_day(anchor: PartialDate | None, text: str) -> dt.date:
+    day = anchor.as_date() if anchor is not None else None
+    if day is None:
+        raise UnresolvableDate(
+            f"{text!r} is relative and needs a publication date known to the day"
+        )
+    return day
+
+
+def _resolve(text: str, anchor: PartialDate | None, direction: Direction) -> tuple[TimeValue, str]:
+    s = _clean(text)
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", s):
+        return PartialDate.parse(s), "explicit ISO date"
+    if re.fullmatch(rf"(today|tonight|this (morning|afternoon|evening)){_PART_OF_DAY}", s) or s in (
+        "in recent hours",
+        "recent hours",
+        "now",
+        "right now",
+    ):
+        return _day(_need_day(anchor, text)), "relative: the anchor day"
+    match = re.fullmatch(rf"(yesterday|tomorrow|last night){_PART_OF_DAY}", s)
+    if match:
+        step = 1 if match.group(1) == "tomorrow" else -1
+        return _day(
+            _need_day(anchor, text) + dt.timedelta(days=step)
+        ), f"relative: {match.group(1)}"
+    days = "|".join(_WEEKDAYS)
+    match = re.fullmatch(rf"({days}){_PART_OF_DAY}\s+or\s+({days}){_PART_OF_DAY}", s)
+    if match:
+        day = _need_day(anchor, text)
+        first, _ = _resolve_weekday(match.group(1), day, direction)
+        second, _ = _resolve_weekday(match.group(2), day, direction)
+        lo, hi = sorted((first, second))
+        return DateRange(
+            start=_day(lo), end=_day(hi)
+        ), "weekday alternatives, nearest to the anchor"
+    match = re.fullmatch(rf"(?:(last|next|this)\s+)?({days}){_PART_OF_DAY}", s)
+    if match:
+        hint: Direction = {"last": "past", "next": "future"}.get(match.group(1) or "", direction)  # type: ignore[assignment]
+        resolved, method = _resolve_weekday(match.group(2), _need_day(anchor, text), hint)
+        return _day(resolved), method
+    match = _AGO.fullmatch(s)
+    if match:
+        n, unit = _number(match.group(1)), match.group(2)
+        day = _need_day(anchor, text)
+        if unit == "hour":
+            start = day - dt.timedelta(days=(n + 23) // 24)
+            return DateRange(
+                start=_day(start), end=_day(day)
+            ), "relative: hours before the anchor day"
+        delta = dt.timedelta(days=n) if unit == "day" else dt.timedelta(weeks=n)
+        return _day(day - delta), f"relative: {unit}s before the anchor"
+    if s == "this week":
+        day = _need_day(anchor, text)
+        monday = day - dt.timedelta(days=day.weekday())
+        return DateRange(
+            start=_day(monday), end=_day(monday + dt.timedelta(days=6))
+        ), "relative: anchor week"
+    match = _SEASON.fullmatch(s)
+    if match:
+        year = int(match.group(2))
+        first, last = {"early": (1, 4), "late": (9, 12)}.get(match.group(1), (5, 8))
+        return (
+            DateRange(
+                start=PartialDate(year=year, month=first), end=PartialDate(year=year, month=last)
+            ),
+            f"part of year ({match.group(1)})",
+        )
+    if re.fullmatch(r"\d{4}", s):
+        return PartialDate(year=int(s)), "explicit year"
+    if _MONTH_YEAR.fullmatch(s):
+        parsed = date_parser.parse(s, default=dt.datetime(2000, 1, 1))
+        return PartialDate(year=parsed.year, month=parsed.month), "explicit month (dateutil)"
+    match = _MONTH_DAY.fullmatch(s)
+    if match:
+        has_year = match.group(5) is not None
+        if not has_year and anchor is None:
+            raise UnresolvableDate(f"{text!r} has no year and there is no publication date")
+        default_year = anchor.year if anchor is not None else 2000
+        try:
+            parsed = date_parser.parse(s, default=dt.datetime(default_year, 1, 1))
+        except (ValueError, OverflowError) as error:
+            raise UnresolvableDate(f"{text!r}: {error}") from None
+        method = (
+            "explicit day (dateutil)"
+            if has_year
+            else "day and month, year of the anchor (dateutil)"
+        )
+        return _day(parsed.date()), method
+    raise UnresolvableDate(
+        f"{text!r} matches no known date form (weekday, today/yesterday, 'May 13', "
+        "'March 2022', '2022', 'early 2025', 'N days ago', 'Thursday or Friday')"
+    )
+
+
+_BOUNDS = [
+    (r"approximately|about|around|roughly|some|approx\.?", DurationBound.APPROXIMATELY),
+    (r"nearly|almost|just under|under|less than", DurationBound.NEARLY),
+    (r"over|more than|just over", DurationBound.OVER),
+    (r"at least", DurationBound.AT_LEAST),
+    (r"at most|up to", DurationBound.AT_MOST),
+]
+_UNITS = {
+    "year": "years",
+    "month": "months",
+    "week": "weeks",
+    "day": "days",
+    "hour": "hours",
+    "minute": "minutes",
+}
+_COMPONENT = re.compile(
+    r"(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(year|month|week|day|hour|minute)s?"
+)
+
+
+def resolve_duration(text: str) -> Duration:
+    """Parse a reported duration; raise :class:`UnresolvableDate` if it cannot be."""
+    s = _clean(text)
+    s = re.sub(r"^(?:for|in|after|within|lasting)\s+", "", s)
+    bound = DurationBound.EXACT
+    for pattern, candidate in _BOUNDS:
+        match = re.match(rf"(?:{pattern})\s+", s)
+        if match:
+            bound, s = candidate, s[match.end() :]
+            break
+    components: dict[str, int] = {}
+    rest = _COMPONENT.sub(
+        lambda m: components.__setitem__(_UNITS[m.group(2)], _number(m.group(1))) or "", s
+    )
+    if not components or re.sub(r"[\s,]|and", "", rest):
+        raise UnresolvableDate(
+            f"{text!r} is not a duration like 'approximately 1 hour and 45 minutes' or 'nearly three years'"
+        )
+    return Duration(bound=bound, **components)
