@@ -1,0 +1,103 @@
+"""negotiations: news reporting on diplomatic negotiations as a typed, sourced, reconciled record.
+
+>>> import negotiations as ng
+>>> corpus = ng.load_corpus()
+>>> rec = ng.reconcile(corpus)
+>>> rec.meeting("istanbul_talks_2025").date
+datetime.date(2025, 5, 16)
+"""
+
+from negotiations.corpus import Corpus, bundled_corpus_path, load_corpus, validate_corpus
+from negotiations.errors import (
+    AmbiguousAnchorError,
+    AmbiguousNameError,
+    AnchorError,
+    AnchorNotFoundError,
+    AnchorOutOfRangeError,
+    ChecksumMismatchError,
+    CorpusError,
+    CorpusValidationError,
+    DateExpressionError,
+    DuplicateIdError,
+    MalformedFileError,
+    MissingKeyError,
+    ModelError,
+    NegotiationsError,
+    PolicyError,
+    SerializationError,
+    UnknownKeyError,
+    UnknownNameError,
+    UnknownReferenceError,
+    ValueTypeError,
+)
+from negotiations.model import *  # noqa: F403 - the model is part of the front door
+from negotiations.model import __all__ as _model_all
+from negotiations.reconcile import (
+    AfterEventOverBefore,
+    Context,
+    FirstPartyStatements,
+    IndependentCorroboration,
+    ModalityRank,
+    Policy,
+    Reconciliation,
+    Rule,
+    SourceReliability,
+    Statistics,
+    TraceStep,
+    Verdict,
+    VerdictStatus,
+    compute_statistics,
+    default_policy,
+    reconcile,
+)
+from negotiations.serialize import from_json, structure, to_json, unstructure
+
+__version__ = "0.1.0"
+
+__all__ = [
+    *_model_all,
+    "AfterEventOverBefore",
+    "AmbiguousAnchorError",
+    "AmbiguousNameError",
+    "AnchorError",
+    "AnchorNotFoundError",
+    "AnchorOutOfRangeError",
+    "ChecksumMismatchError",
+    "Context",
+    "Corpus",
+    "CorpusError",
+    "CorpusValidationError",
+    "DateExpressionError",
+    "DuplicateIdError",
+    "FirstPartyStatements",
+    "IndependentCorroboration",
+    "MalformedFileError",
+    "MissingKeyError",
+    "ModalityRank",
+    "ModelError",
+    "NegotiationsError",
+    "Policy",
+    "PolicyError",
+    "Reconciliation",
+    "Rule",
+    "SerializationError",
+    "SourceReliability",
+    "Statistics",
+    "TraceStep",
+    "UnknownKeyError",
+    "UnknownNameError",
+    "UnknownReferenceError",
+    "ValueTypeError",
+    "Verdict",
+    "VerdictStatus",
+    "bundled_corpus_path",
+    "compute_statistics",
+    "default_policy",
+    "from_json",
+    "load_corpus",
+    "reconcile",
+    "structure",
+    "to_json",
+    "unstructure",
+    "validate_corpus",
+]

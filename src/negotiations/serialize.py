@@ -59,8 +59,8 @@ def _structure_optional_time_value(data: Any, _: Any) -> TimeValue | None:
     return None if data is None else _structure_time_value(data, TimeValue)
 
 
-converter.register_structure_hook(TimeValue, _structure_time_value)  # type: ignore[arg-type]
-converter.register_structure_hook(TimeValue | None, _structure_optional_time_value)  # type: ignore[arg-type]
+converter.register_structure_hook(TimeValue, _structure_time_value)
+converter.register_structure_hook(TimeValue | None, _structure_optional_time_value)
 
 
 def _sort_key(item: Any) -> str:
@@ -80,16 +80,22 @@ converter.register_unstructure_hook_func(
 # Unions last: configure_tagged_union builds member hooks eagerly.
 configure_tagged_union(Actor, converter, tag_generator=_tag, tag_name="type")
 configure_tagged_union(Value, converter, tag_generator=_tag, tag_name="type")
-_structure_actor = converter.get_structure_hook(Actor)
-_unstructure_actor = converter.get_unstructure_hook(Actor)
-converter.register_structure_hook(
-    Actor | None,  # type: ignore[arg-type]
-    lambda data, _: None if data is None else _structure_actor(data, Actor),
-)
-converter.register_unstructure_hook(
-    Actor | None,  # type: ignore[arg-type]
-    lambda value: None if value is None else _unstructure_actor(value),
-)
+
+
+def _optional_union(union: Any) -> None:
+    """``Union | None`` fields go through the union's tagged hooks."""
+    structure_hook = converter.get_structure_hook(union)
+    unstructure_hook = converter.get_unstructure_hook(union)
+    converter.register_structure_hook(
+        union | None, lambda data, _: None if data is None else structure_hook(data, union)
+    )
+    converter.register_unstructure_hook(
+        union | None, lambda value: None if value is None else unstructure_hook(value)
+    )
+
+
+_optional_union(Actor)
+_optional_union(Value)
 
 
 def _format_exception(error: BaseException, type_: Any) -> str:

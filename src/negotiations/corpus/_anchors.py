@@ -10,9 +10,9 @@ def find_quote(text: str, exact: str, prefix: str = "", suffix: str = "") -> lis
     starts: list[int] = []
     position = text.find(exact)
     while position != -1:
-        if text.startswith(prefix, position - len(prefix)) if prefix else True:
-            if text.startswith(suffix, position + len(exact)):
-                starts.append(position)
+        prefix_ok = not prefix or text.startswith(prefix, position - len(prefix))
+        if prefix_ok and text.startswith(suffix, position + len(exact)):
+            starts.append(position)
         position = text.find(exact, position + 1)
     return starts
 

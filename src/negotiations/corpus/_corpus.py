@@ -47,10 +47,14 @@ class Corpus:
     )
     _actor_index: Gazetteer[Actor] = attrs.field(init=False, eq=False, repr=False)
     _place_index: Gazetteer[Place] = attrs.field(init=False, eq=False, repr=False)
+    _office_index: Gazetteer[Office] = attrs.field(init=False, eq=False, repr=False)
+    _event_index: Gazetteer[Event] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_actor_index", Gazetteer("actor", self.actors))
         object.__setattr__(self, "_place_index", Gazetteer("place", self.places))
+        object.__setattr__(self, "_office_index", Gazetteer("office", self.offices))
+        object.__setattr__(self, "_event_index", Gazetteer("event", self.events))
 
     def actor(self, name: str) -> Actor:
         """The actor any spelling refers to ("Zelensky", "Zelenskyy", "zelenskiy")."""
@@ -60,11 +64,13 @@ class Corpus:
         """The place any spelling refers to ("Kiev", "Kyiv")."""
         return self._place_index.resolve(name)
 
-    def office(self, identifier: str) -> Office:
-        return Gazetteer("office", self.offices).resolve(identifier)
+    def office(self, name: str) -> Office:
+        """An office by id or name ("us_secretary_of_state", "United States Secretary of State")."""
+        return self._office_index.resolve(name)
 
-    def event(self, identifier: str) -> Event:
-        return Gazetteer("event", self.events).resolve(identifier)
+    def event(self, name: str) -> Event:
+        """An event by id or curated name."""
+        return self._event_index.resolve(name)
 
     def document(self, identifier: DocumentId | SourceId | str) -> Document:
         for document in self.documents:

@@ -28,7 +28,7 @@ from negotiations.model import (
 Direction = Literal["past", "future"] | None
 
 
-class UnresolvableDate(ValueError):
+class UnresolvableDateError(ValueError):
     """The expression matches no known form (the loader turns this into a CorpusError)."""
 
 
@@ -109,7 +109,7 @@ def _number(token: str) -> int:
 def resolve_date(
     text: str, anchor: PartialDate | None, direction: Direction = None
 ) -> TimeExpression:
-    """Resolve ``text`` against ``anchor``; raise :class:`UnresolvableDate` if it cannot be."""
+    """Resolve ``text`` against ``anchor``; raise :class:`UnresolvableDateError` if it cannot be."""
     value, method = _resolve(text, anchor, direction)
     return TimeExpression(text=text, value=value, anchor=anchor, method=method)
 
@@ -117,7 +117,7 @@ def resolve_date(
 def _need_day(anchor: PartialDate | None, text: str) -> dt.date:
     day = anchor.as_date() if anchor is not None else None
     if day is None:
-        raise UnresolvableDate(
+        raise UnresolvableDateError(
             f"{text!r} is relative and needs a publication date known to the day"
         )
     return day
@@ -175,10 +175,11 @@ def _resolve(text: str, anchor: PartialDate | None, direction: Direction) -> tup
     match = _SEASON.fullmatch(s)
     if match:
         year = int(match.group(2))
-        first, last = {"early": (1, 4), "late": (9, 12)}.get(match.group(1), (5, 8))
+        first_month, last_month = {"early": (1, 4), "late": (9, 12)}.get(match.group(1), (5, 8))
         return (
             DateRange(
-                start=PartialDate(year=year, month=first), end=PartialDate(year=year, month=last)
+                start=PartialDate(year=year, month=first_month),
+                end=PartialDate(year=year, month=last_month),
             ),
             f"part of year ({match.group(1)})",
         )
@@ -191,19 +192,19 @@ def _resolve(text: str, anchor: PartialDate | None, direction: Direction) -> tup
     if match:
         has_year = match.group(5) is not None
         if not has_year and anchor is None:
-            raise UnresolvableDate(f"{text!r} has no year and there is no publication date")
+            raise UnresolvableDateError(f"{text!r} has no year and there is no publication date")
         default_year = anchor.year if anchor is not None else 2000
         try:
             parsed = date_parser.parse(s, default=dt.datetime(default_year, 1, 1))
         except (ValueError, OverflowError) as error:
-            raise UnresolvableDate(f"{text!r}: {error}") from None
+            raise UnresolvableDateError(f"{text!r}: {error}") from None
         method = (
             "explicit day (dateutil)"
             if has_year
             else "day and month, year of the anchor (dateutil)"
         )
         return _day(parsed.date()), method
-    raise UnresolvableDate(
+    raise UnresolvableDateError(
         f"{text!r} matches no known date form (weekday, today/yesterday, 'May 13', "
         "'March 2022', '2022', 'early 2025', 'N days ago', 'Thursday or Friday')"
     )
@@ -230,7 +231,7 @@ _COMPONENT = re.compile(
 
 
 def resolve_duration(text: str) -> Duration:
-    """Parse a reported duration; raise :class:`UnresolvableDate` if it cannot be."""
+    """Parse a reported duration; raise :class:`UnresolvableDateError` if it cannot be."""
     s = _clean(text)
     s = re.sub(r"^(?:for|in|after|within|lasting)\s+", "", s)
     bound = DurationBound.EXACT
@@ -240,11 +241,14 @@ def resolve_duration(text: str) -> Duration:
             bound, s = candidate, s[match.end() :]
             break
     components: dict[str, int] = {}
-    rest = _COMPONENT.sub(
-        lambda m: components.__setitem__(_UNITS[m.group(2)], _number(m.group(1))) or "", s
-    )
+
+    def take(match: re.Match[str]) -> str:
+        components[_UNITS[match.group(2)]] = _number(match.group(1))
+        return ""
+
+    rest = _COMPONENT.sub(take, s)
     if not components or re.sub(r"[\s,]|and", "", rest):
-        raise UnresolvableDate(
+        raise UnresolvableDateError(
             f"{text!r} is not a duration like 'approximately 1 hour and 45 minutes' or 'nearly three years'"
         )
     return Duration(bound=bound, **components)

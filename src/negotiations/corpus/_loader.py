@@ -9,11 +9,16 @@ from __future__ import annotations
 import importlib.resources
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from negotiations.corpus._anchors import anchor_at, find_quote, verify_anchor
 from negotiations.corpus._corpus import Corpus
-from negotiations.corpus._dates import Direction, UnresolvableDate, resolve_date, resolve_duration
+from negotiations.corpus._dates import (
+    Direction,
+    UnresolvableDateError,
+    resolve_date,
+    resolve_duration,
+)
 from negotiations.corpus._fields import Fields, Problems
 from negotiations.corpus._yaml import YamlMap, load_yaml
 from negotiations.errors import (
@@ -81,6 +86,7 @@ from negotiations.model import (
 from negotiations.model._positions import Issue, Stance
 
 REGISTRY_FILES = ("actors", "places", "offices", "events")
+T = TypeVar("T")
 
 
 def bundled_corpus_path() -> Path:
@@ -145,7 +151,7 @@ class _Loader:
             self.problems.add(error)
             return None
 
-    def build(self, f: Fields, key: str, make: Callable[[], Any]) -> Any:
+    def build(self, f: Fields, key: str, make: Callable[[], T]) -> T | None:
         try:
             return make()
         except ModelError as error:
@@ -265,14 +271,14 @@ class _Loader:
             if not (ok and kind and name and identifier):
                 return
             aid = ActorId(identifier)
-            make: Callable[[], Actor]
-            if kind == "person":
-                make = lambda: Person(id=aid, name=name, aliases=aliases)  # noqa: E731
-            elif kind == "state":
-                make = lambda: State(id=aid, name=name, aliases=aliases)  # noqa: E731
-            else:
+
+            def make() -> Actor:
+                if kind == "person":
+                    return Person(id=aid, name=name, aliases=aliases)
+                if kind == "state":
+                    return State(id=aid, name=name, aliases=aliases)
                 assert org_kind is not None
-                make = lambda: Organization(  # noqa: E731
+                return Organization(
                     id=aid,
                     name=name,
                     aliases=aliases,
@@ -280,7 +286,8 @@ class _Loader:
                     country=ActorId(country) if country else None,
                     parent=ActorId(parent) if parent else None,
                 )
-            actor = self.build(f, "id", make)
+
+            actor: Actor | None = self.build(f, "id", make)
             if actor is not None:
                 self.actors[identifier] = actor
 
@@ -409,7 +416,9 @@ class _Loader:
                 return None
         if not exact or document not in self.texts:
             return None
-        assert isinstance(exact, str) and isinstance(prefix, str) and isinstance(suffix, str)
+        assert isinstance(exact, str)
+        assert isinstance(prefix, str)
+        assert isinstance(suffix, str)
         text = self.texts[document]
         starts = find_quote(text, exact, prefix, suffix)
         if not starts:
@@ -613,7 +622,7 @@ class _Loader:
             return None
         try:
             return resolve_date(text, anchor, direction)
-        except UnresolvableDate as error:
+        except UnresolvableDateError as error:
             f.error(DateExpressionError, key, str(error))
             return None
 
@@ -626,19 +635,25 @@ class _Loader:
         published: PartialDate | None,
     ) -> Value | None:
         value_type = predicate.value_type
-        references = {
-            ActorValue: ("actor", lambda i: ActorValue(actor=ActorId(i))),
-            PlaceValue: ("place", lambda i: PlaceValue(place=PlaceId(i))),
-            OfficeValue: ("office", lambda i: OfficeValue(office=OfficeId(i))),
-            EventValue: ("event", lambda i: EventValue(event=EventId(i))),
+        kinds = {
+            ActorValue: "actor",
+            PlaceValue: "place",
+            OfficeValue: "office",
+            EventValue: "event",
         }
-        if value_type in references:
-            kind, make = references[value_type]
+        if value_type in kinds:
             identifier = f.identifier("value", required=True)
-            if identifier is None or not self.check_kind(f, "value", identifier, (kind,)):
+            if identifier is None or not self.check_kind(
+                f, "value", identifier, (kinds[value_type],)
+            ):
                 return None
-            result: Value = make(identifier)
-            return result
+            if value_type is ActorValue:
+                return ActorValue(actor=ActorId(identifier))
+            if value_type is PlaceValue:
+                return PlaceValue(place=PlaceId(identifier))
+            if value_type is OfficeValue:
+                return OfficeValue(office=OfficeId(identifier))
+            return EventValue(event=EventId(identifier))
         if value_type is TextValue:
             text = f.string("value", required=True)
             return TextValue(text=text) if text else None
@@ -663,7 +678,7 @@ class _Loader:
                 return None
             try:
                 return DurationValue(text=text, duration=resolve_duration(text))
-            except UnresolvableDate as error:
+            except UnresolvableDateError as error:
                 f.error(DateExpressionError, "value", str(error))
                 return None
         if value_type is StatusValue:
@@ -758,14 +773,14 @@ class _Loader:
                             found=given,
                         )
             if predicate is not Predicate.MEMBER:
-                for key, given in (("role", role), ("complete", complete)):
-                    if given is not None:
+                for key, extra in (("role", role), ("complete", complete)):
+                    if extra is not None:
                         f.error(
                             ValueTypeError,
                             key,
                             f"{key!r} applies to member only",
                             expected="no such key",
-                            found=given,
+                            found=extra,
                         )
             if modality is Modality.DENIED and polarity is not Polarity.NEGATIVE:
                 f.error(
@@ -780,7 +795,12 @@ class _Loader:
                 return None
         if None in (subject, predicate, value, anchor, modality, doc_id):
             return None
-        assert subject and predicate and value and anchor and modality and doc_id
+        assert subject
+        assert predicate
+        assert value
+        assert anchor
+        assert modality
+        assert doc_id
         asserted_at = anchor_date
         if said_at is not None and isinstance(said_at.value, PartialDate):
             asserted_at = said_at.value

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
-from typing import Any
+from typing import Any, cast
 
 import attrs
 from attrs import frozen
@@ -80,7 +80,7 @@ class Attribution:
 def _canonical(obj: object) -> Any:
     if attrs.has(type(obj)):
         out: dict[str, Any] = {"@": type(obj).__name__}
-        for field in attrs.fields(type(obj)):
+        for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(obj))):
             out[field.name] = _canonical(getattr(obj, field.name))
         return out
     if isinstance(obj, enum.Enum):

@@ -62,6 +62,9 @@ class Event:
         default=(), validator=v.collection_of(tuple, v.instance_of(DelegationRef))
     )
 
+    def names(self) -> tuple[str, ...]:
+        return (self.name,)
+
 
 _actor = v.instance_of(Person, Organization, State)
 _actors = v.collection_of(tuple, _actor)

@@ -26,6 +26,9 @@ class Office:
         factory=frozenset, validator=v.collection_of(frozenset, v.text)
     )
 
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *sorted(self.aliases))
+
 
 @frozen(kw_only=True)
 class OfficeTerm:

@@ -1,0 +1,50 @@
+"""Rendering verdicts as text a policy analyst can read."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+from negotiations.corpus import Corpus
+from negotiations.model import Assertion
+from negotiations.reconcile._verdicts import Verdict
+
+
+def _quote(assertion: Assertion, corpus: Corpus | None) -> str:
+    source: str = assertion.source
+    if corpus is not None:
+        outlet = corpus.document(assertion.source).source.outlet
+        if outlet:
+            source = f"{source} ({corpus.actor(outlet).name})"
+    who = f", quoting {assertion.attribution.quoted}" if assertion.attribution.quoted else ""
+    if assertion.attribution.text and not assertion.attribution.quoted:
+        who = f", {assertion.attribution.text}"
+    title = f" [title: {assertion.qualifiers.title!r}]" if assertion.qualifiers.title else ""
+    timing = assertion.qualifiers.timing
+    timing_text = f" [{timing.value}]" if timing is not None and timing.value != "current" else ""
+    return f"{source}, {assertion.modality.value}{who}{title}{timing_text}: “{assertion.evidence.exact}”"
+
+
+def _wrap(text: str, first: str, rest: str) -> str:
+    return textwrap.fill(text, 100, initial_indent=first, subsequent_indent=rest)
+
+
+def explain_verdict(verdict: Verdict, corpus: Corpus | None = None) -> str:
+    lines = [f"{verdict.key}", f"  verdict: {verdict.status.value.upper()}"]
+    if verdict.value is not None:
+        answer = "holds" if verdict.positive else "does not hold"
+        lines.append(f"  answer:  {verdict.label} ({answer})")
+    if verdict.trace:
+        lines.append("  rule trace:")
+        for step in verdict.trace:
+            lines.append(_wrap(f"- {step.rule}: {step.decision}", "    ", "      "))
+            lines.append(_wrap(f"because {step.reason}", "        ", "        "))
+    for title, items in (("supporting", verdict.supporting), ("opposing", verdict.opposing)):
+        lines.append(f"  {title} evidence ({len(items)}):")
+        for assertion in items:
+            lines.append(_wrap(f"- {_quote(assertion, corpus)}", "    ", "      "))
+    return "\n".join(lines)
+
+
+def explain_verdicts(verdicts: Sequence[Verdict], corpus: Corpus | None = None) -> str:
+    return "\n\n".join(explain_verdict(v, corpus) for v in verdicts)

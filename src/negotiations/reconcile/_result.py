@@ -1,0 +1,275 @@
+"""The outcome of reconciliation: verdicts, and the reconciled views built from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from negotiations.corpus import Corpus
+from negotiations.errors import NegotiationsError, UnknownNameError
+from negotiations.model import (
+    Actor,
+    ActorValue,
+    DateRange,
+    DateValue,
+    Delegation,
+    DelegationId,
+    DurationValue,
+    EventKind,
+    Meeting,
+    ModeValue,
+    Office,
+    PartialDate,
+    PlaceValue,
+    Position,
+    PositionValue,
+    Predicate,
+    StatusValue,
+    Value,
+    time_contains,
+)
+from negotiations.reconcile._claims import ClaimKey
+from negotiations.reconcile._verdicts import Verdict, VerdictStatus
+
+P = Predicate
+
+
+@frozen(kw_only=True)
+class Reconciliation:
+    """Every verdict, plus views that read the accepted ones as model objects."""
+
+    verdicts: tuple[Verdict, ...]
+    policy_rules: tuple[str, ...]
+    corpus: Corpus | None = attrs.field(default=None, eq=False, repr=False)
+    _index: dict[tuple[str, str], list[Verdict]] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[tuple[str, str], list[Verdict]] = defaultdict(list)
+        for verdict in self.verdicts:
+            index[(verdict.key.subject, verdict.key.predicate)].append(verdict)
+        object.__setattr__(self, "_index", dict(index))
+
+    # -- verdict access ------------------------------------------------------
+    @property
+    def conflicts(self) -> tuple[Verdict, ...]:
+        """Verdicts where evidence disagreed, whether the rules settled it or not."""
+        return tuple(v for v in self.verdicts if v.conflicted)
+
+    @property
+    def contested(self) -> tuple[Verdict, ...]:
+        """Verdicts the rules could not decide."""
+        return tuple(v for v in self.verdicts if v.status is VerdictStatus.CONTESTED)
+
+    def about(
+        self, subject: Actor | str, predicate: Predicate | str | None = None
+    ) -> tuple[Verdict, ...]:
+        """Verdicts about a subject (an actor, an id or any name the corpus knows)."""
+        sid = self._subject_id(subject)
+        pred = predicate.value if isinstance(predicate, Predicate) else predicate
+        if pred is not None:
+            return tuple(self._index.get((sid, pred), ()))
+        return tuple(v for v in self.verdicts if v.key.subject == sid)
+
+    def verdict(self, subject: Actor | str, predicate: Predicate | str) -> Verdict | None:
+        """The verdict of a single-valued question (e.g. a meeting's date)."""
+        found = self.about(subject, predicate)
+        return found[0] if len(found) == 1 else None
+
+    def _subject_id(self, subject: Actor | str) -> str:
+        if not isinstance(subject, str):
+            return subject.id
+        if any(key[0] == subject for key in self._index):
+            return subject
+        if self.corpus is not None:
+            try:
+                return self.corpus.actor(subject).id
+            except UnknownNameError:
+                return self.corpus.event(subject).id
+        return subject
+
+    # -- views ---------------------------------------------------------------
+    def _need_corpus(self) -> Corpus:
+        if self.corpus is None:
+            raise NegotiationsError("this view needs the corpus registries: reconcile a Corpus")
+        return self.corpus
+
+    def _accepted(self, subject: str, predicate: Predicate) -> list[Value]:
+        return [
+            v.value
+            for v in self._index.get((subject, predicate.value), ())
+            if v.status is VerdictStatus.ACCEPTED and v.positive and v.value is not None
+        ]
+
+    def _actor(self, value: Value) -> Actor | None:
+        corpus = self._need_corpus()
+        return corpus.actor(value.actor) if isinstance(value, ActorValue) else None
+
+    def _actors(self, values: Iterable[Value]) -> tuple[Actor, ...]:
+        found = (self._actor(v) for v in values)
+        return tuple(sorted((a for a in found if a is not None), key=lambda a: a.id))
+
+    @property
+    def meetings(self) -> tuple[Meeting, ...]:
+        """Reconciled meetings: each field from accepted verdicts only."""
+        corpus = self._need_corpus()
+        return tuple(self.meeting(e.id) for e in corpus.events if e.kind is EventKind.MEETING)
+
+    def meeting(self, name: str) -> Meeting:
+        corpus = self._need_corpus()
+        event = corpus.event(name)
+
+        def one(predicate: Predicate) -> Value | None:
+            values = self._accepted(event.id, predicate)
+            return values[0] if len(values) == 1 else None
+
+        date, status, mode = one(P.DATE), one(P.STATUS), one(P.MODE)
+        city, venue, duration = one(P.CITY), one(P.VENUE), one(P.DURATION)
+        chair, host = one(P.CHAIR), one(P.HOST)
+        absent = [
+            v.value
+            for v in self._index.get((event.id, P.PARTICIPANT.value), ())
+            if v.status is VerdictStatus.REJECTED and v.value is not None
+        ]
+        return Meeting(
+            id=event.id,
+            name=event.name,
+            when=date.expression.value if isinstance(date, DateValue) else None,
+            status=status.status if isinstance(status, StatusValue) else None,
+            mode=mode.mode if isinstance(mode, ModeValue) else None,
+            city=corpus.place(city.place) if isinstance(city, PlaceValue) else None,
+            venue=corpus.place(venue.place) if isinstance(venue, PlaceValue) else None,
+            duration=duration.duration if isinstance(duration, DurationValue) else None,
+            chair=self._actor(chair) if chair is not None else None,
+            host=self._actor(host) if host is not None else None,
+            mediators=self._actors(self._accepted(event.id, P.MEDIATOR)),
+            parties=self._actors(self._accepted(event.id, P.PARTY)),
+            participants=self._actors(self._accepted(event.id, P.PARTICIPANT)),
+            observers=self._actors(self._accepted(event.id, P.OBSERVER)),
+            absent=self._actors(absent),
+            delegations=tuple(self.delegation(ref.id) for ref in event.delegations),
+        )
+
+    def delegation(self, identifier: DelegationId | str) -> Delegation:
+        corpus = self._need_corpus()
+        ref = next((d for d in corpus.delegations() if d.id == identifier), None)
+        if ref is None:
+            raise UnknownNameError(identifier, "delegation")
+        heads = self._accepted(ref.id, P.HEAD)
+        appointed = self._accepted(ref.id, P.APPOINTED_BY)
+        head = self._actor(heads[0]) if len(heads) == 1 else None
+        members = [
+            a
+            for a in self._actors(self._accepted(ref.id, P.MEMBER))
+            if head is None or a.id != head.id
+        ]
+        return Delegation(
+            id=ref.id,
+            party=corpus.actor(ref.party),
+            head=head,
+            members=tuple(members),
+            appointed_by=self._actor(appointed[0]) if len(appointed) == 1 else None,
+        )
+
+    def _office_verdicts(self, at: dt.date | None) -> Iterable[Verdict]:
+        for verdict in self.verdicts:
+            if (
+                verdict.key.predicate == P.HOLDS_OFFICE.value
+                and verdict.status is VerdictStatus.ACCEPTED
+                and verdict.positive
+                and (at is None or _era_contains(verdict.key, at))
+            ):
+                yield verdict
+
+    def offices(self, person: Actor | str, at: dt.date | None = None) -> tuple[Office, ...]:
+        """Offices the accepted verdicts say ``person`` held (at ``at``, if given)."""
+        corpus = self._need_corpus()
+        pid = self._subject_id(person)
+        ids = sorted({v.key.value for v in self._office_verdicts(at) if v.key.subject == pid})
+        return tuple(corpus.office(i) for i in ids)
+
+    def holders(self, office: Office | str, at: dt.date | None = None) -> tuple[Actor, ...]:
+        """Who the accepted verdicts say held ``office`` (at ``at``, if given)."""
+        corpus = self._need_corpus()
+        oid = office.id if isinstance(office, Office) else corpus.office(office).id
+        ids = sorted({v.key.subject for v in self._office_verdicts(at) if v.key.value == oid})
+        return tuple(corpus.actor(i) for i in ids)
+
+    def holder(self, office: Office | str, at: dt.date | None = None) -> Actor | None:
+        """The one holder of a single-holder office at ``at`` (None if unknown or contested)."""
+        found = self.holders(office, at)
+        return found[0] if len(found) == 1 else None
+
+    @property
+    def positions(self) -> tuple[Position, ...]:
+        """Accepted positions: holder, issue, stance, every wording of the terms, evidence."""
+        corpus = self._need_corpus()
+        out = []
+        for verdict in self.verdicts:
+            if (
+                verdict.key.predicate != P.POSITION.value
+                or verdict.status is not VerdictStatus.ACCEPTED
+            ):
+                continue
+            value = verdict.value
+            assert isinstance(value, PositionValue)
+            terms = sorted(
+                {
+                    a.value.terms
+                    for a in verdict.supporting
+                    if isinstance(a.value, PositionValue)
+                    and a.value.terms
+                    and a.value.stance is value.stance
+                }
+            )
+            holder = corpus.actor(verdict.key.subject)
+            out.append(
+                Position(
+                    holder=holder,
+                    issue=value.issue,
+                    stance=value.stance,
+                    terms=tuple(terms),
+                    evidence=tuple(a.id for a in verdict.supporting),
+                )
+            )
+        return tuple(out)
+
+    # -- explanation and export ----------------------------------------------------
+    def explain(self, subject: Actor | str, predicate: Predicate | str | None = None) -> str:
+        """A readable account of the verdicts about ``subject``: answer, rules, evidence."""
+        from negotiations.reconcile._explain import explain_verdicts
+
+        verdicts = self.about(subject, predicate)
+        if not verdicts:
+            return f"no assertions about {subject!r}" + (
+                f" with predicate {predicate}" if predicate else ""
+            )
+        return explain_verdicts(verdicts, self.corpus)
+
+    def to_data(self) -> dict[str, Any]:
+        from negotiations.serialize import unstructure
+
+        return {
+            "schema": "negotiations.reconciliation/1",
+            "policy": list(self.policy_rules),
+            "verdicts": [unstructure(v) for v in self.verdicts],
+        }
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """Every verdict with its evidence and trace; byte-identical for the same input."""
+        return json.dumps(self.to_data(), sort_keys=True, ensure_ascii=False, indent=indent)
+
+
+def _era_contains(key: ClaimKey, at: dt.date) -> bool:
+    if not key.scope or key.scope == "undated":
+        return False
+    era = DateRange.parse(key.scope)
+    return time_contains(era, PartialDate.of(at))
+
+
+__all__ = ["Reconciliation"]

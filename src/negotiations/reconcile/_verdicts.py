@@ -1,0 +1,97 @@
+"""Verdicts: what the record says for each question, and why."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+from attrs import frozen
+
+from negotiations.model import Assertion, Value
+from negotiations.reconcile._claims import ClaimKey
+
+
+class VerdictStatus(enum.Enum):
+    """ACCEPTED: the answer stands. REJECTED: the claim was outweighed, or only its
+    denial stands. CONTESTED: the rules cannot decide. UNCONFIRMED: only ever
+    expected or speculated, never reported as fact."""
+
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    CONTESTED = "contested"
+    UNCONFIRMED = "unconfirmed"
+
+
+class SideStatus(enum.Enum):
+    STANDS = "stands"
+    SUBSUMED = "subsumed"
+    ELIMINATED = "eliminated"
+    CONTESTED = "contested"
+    UNCONFIRMED = "unconfirmed"
+
+
+@frozen(kw_only=True)
+class TraceStep:
+    """One rule's decision on one pair of conflicting answers, in words."""
+
+    rule: str
+    decision: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.decision} - {self.reason}"
+
+
+@frozen(kw_only=True)
+class Side:
+    """One answer to the question (or a rival answer to a related one) and its evidence."""
+
+    key: ClaimKey
+    label: str
+    value: Value
+    positive: bool
+    status: SideStatus
+    assertions: tuple[Assertion, ...]
+    eliminated_by: str | None = None
+
+
+@frozen(kw_only=True)
+class Verdict:
+    """The reconciled answer to one question, with its evidence and the rule trace.
+
+    ``value``/``positive`` give the answer that stands (``None`` when contested);
+    ``supporting`` and ``opposing`` together account for every assertion that
+    bears on the question; ``sides`` keeps each rival answer's evidence.
+    """
+
+    key: ClaimKey
+    status: VerdictStatus
+    value: Value | None
+    positive: bool
+    supporting: tuple[Assertion, ...]
+    opposing: tuple[Assertion, ...]
+    sides: tuple[Side, ...]
+    trace: tuple[TraceStep, ...] = attrs.field(default=())
+
+    @property
+    def subject(self) -> str:
+        return self.key.subject
+
+    @property
+    def predicate(self) -> str:
+        return self.key.predicate
+
+    @property
+    def label(self) -> str:
+        """The answer in words, e.g. ``istanbul_talks_2025 date 2025-05-16 ('on Friday')``."""
+        if self.value is None:
+            return f"{self.key} (contested)"
+        for side in self.sides:
+            if side.key == self.key and side.value == self.value and side.positive == self.positive:
+                return side.label
+        return f"{'' if self.positive else 'NOT '}{self.key}"
+
+    @property
+    def conflicted(self) -> bool:
+        """Whether any evidence opposed the answer (resolved or not)."""
+        return bool(self.opposing) or self.status is VerdictStatus.CONTESTED
