@@ -137,5 +137,9 @@ class AmbiguousNameError(NegotiationsError, LookupError):
         super().__init__(f"{kind} name {name!r} is ambiguous: {', '.join(self.candidates)}")
 
 
+class ReconciliationError(NegotiationsError, ValueError):
+    """The input to reconciliation is inconsistent (e.g. one id, two different assertions)."""
+
+
 class PolicyError(NegotiationsError, ValueError):
     """A reconciliation policy is malformed (duplicate rule names, bad parameters)."""

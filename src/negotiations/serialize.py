@@ -7,7 +7,7 @@ sorted lists (so output is byte-stable), and unknown keys are rejected.
 from __future__ import annotations
 
 import json
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import cattrs
 from cattrs.strategies import configure_tagged_union
@@ -112,7 +112,13 @@ def unstructure(obj: object, as_type: Any = None) -> Any:
     return converter.unstructure(obj, unstructure_as=as_type)
 
 
-def structure(data: Any, cls: type[T]) -> T:
+@overload
+def structure(data: Any, cls: type[T]) -> T: ...
+@overload
+def structure(data: Any, cls: Any) -> Any: ...
+
+
+def structure(data: Any, cls: Any) -> Any:
     """Plain data -> model object; any problem raises :class:`SerializationError`."""
     try:
         return converter.structure(data, cls)
@@ -134,7 +140,13 @@ def to_json(obj: object, *, as_type: Any = None, indent: int | None = None) -> s
     return json.dumps(unstructure(obj, as_type), sort_keys=True, ensure_ascii=False, indent=indent)
 
 
-def from_json(text: str, cls: type[T]) -> T:
+@overload
+def from_json(text: str, cls: type[T]) -> T: ...
+@overload
+def from_json(text: str, cls: Any) -> Any: ...
+
+
+def from_json(text: str, cls: Any) -> Any:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
+from negotiations.errors import ReconciliationError
 from negotiations.model import Assertion
 from negotiations.reconcile._claims import (
     PROSPECTIVE,
@@ -46,8 +47,21 @@ def compute_statistics(
 
 
 def _unique(assertions: Iterable[Assertion]) -> list[Assertion]:
-    """Drop repeats of the same assertion (same content id); order-independent."""
-    return sorted({a.id: a for a in assertions}.values(), key=lambda a: a.id)
+    """Drop exact repeats; refuse two *different* assertions under one content id
+    (keeping either would silently lose the other and depend on input order)."""
+    by_id: dict[str, Assertion] = {}
+    clashes: set[str] = set()
+    for assertion in assertions:
+        kept = by_id.setdefault(assertion.id, assertion)
+        if kept != assertion:
+            clashes.add(assertion.id)
+    if clashes:
+        listing = ", ".join(sorted(clashes)[:5]) + (" ..." if len(clashes) > 5 else "")
+        raise ReconciliationError(
+            f"{len(clashes)} id(s) carry different assertions (same source, subject, predicate, "
+            f"value and quote, but different modality, attribution, time or note): {listing}"
+        )
+    return sorted(by_id.values(), key=lambda a: a.id)
 
 
 def groups(assertions: Iterable[Assertion], context: Context) -> dict[Hashable, list[Assertion]]:

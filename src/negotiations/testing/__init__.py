@@ -1,0 +1,83 @@
+"""Public hypothesis strategies for every model type, and synthetic inputs.
+
+Downstream tools use these to property-test their own code::
+
+    from hypothesis import given
+    from negotiations.testing import assertions, reconciliation_inputs
+
+Requires the ``testing`` extra (``pip install negotiations[testing]``).
+"""
+
+from negotiations.testing._strategies import (
+    LAW_CONTEXT,
+    actor_values,
+    actors,
+    assertions,
+    attributions,
+    date_ranges,
+    date_values,
+    delegation_refs,
+    delegations,
+    documents,
+    durations,
+    events,
+    identifiers,
+    meetings,
+    model_objects,
+    names,
+    office_terms,
+    offices,
+    organizations,
+    partial_dates,
+    persons,
+    places,
+    position_values,
+    positions,
+    publication_dates,
+    qualifiers,
+    reconciliation_inputs,
+    sources,
+    states,
+    text_anchors,
+    time_expressions,
+    time_values,
+    values,
+)
+from negotiations.testing._synthetic import synthetic_assertions
+
+__all__ = [
+    "LAW_CONTEXT",
+    "actor_values",
+    "actors",
+    "assertions",
+    "attributions",
+    "date_ranges",
+    "date_values",
+    "delegation_refs",
+    "delegations",
+    "documents",
+    "durations",
+    "events",
+    "identifiers",
+    "meetings",
+    "model_objects",
+    "names",
+    "office_terms",
+    "offices",
+    "organizations",
+    "partial_dates",
+    "persons",
+    "places",
+    "position_values",
+    "positions",
+    "publication_dates",
+    "qualifiers",
+    "reconciliation_inputs",
+    "sources",
+    "states",
+    "synthetic_assertions",
+    "text_anchors",
+    "time_expressions",
+    "time_values",
+    "values",
+]
