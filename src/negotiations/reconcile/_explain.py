@@ -22,7 +22,9 @@ def _quote(assertion: Assertion, corpus: Corpus | None) -> str:
     title = f" [title: {assertion.qualifiers.title!r}]" if assertion.qualifiers.title else ""
     timing = assertion.qualifiers.timing
     timing_text = f" [{timing.value}]" if timing is not None and timing.value != "current" else ""
-    return f"{source}, {assertion.modality.value}{who}{title}{timing_text}: “{assertion.evidence.exact}”"
+    header = _wrap(f"- {source}, {assertion.modality.value}{who}{title}{timing_text}:", "    ", "      ")
+    # The quote is the evidence: printed whole, never wrapped, so it can be searched for.
+    return f"{header}\n      “{assertion.evidence.exact}”"
 
 
 def _wrap(text: str, first: str, rest: str) -> str:
@@ -42,7 +44,7 @@ def explain_verdict(verdict: Verdict, corpus: Corpus | None = None) -> str:
     for title, items in (("supporting", verdict.supporting), ("opposing", verdict.opposing)):
         lines.append(f"  {title} evidence ({len(items)}):")
         for assertion in items:
-            lines.append(_wrap(f"- {_quote(assertion, corpus)}", "    ", "      "))
+            lines.append(_quote(assertion, corpus))
     return "\n".join(lines)
 
 

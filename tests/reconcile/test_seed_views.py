@@ -1,0 +1,96 @@
+"""Reconciled views of the seed corpus: what the five articles, reconciled, say."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import negotiations as ng
+from negotiations.reconcile import VerdictStatus
+
+FRIDAY = dt.date(2025, 5, 16)
+
+
+def names(actors: tuple[ng.Actor, ...]) -> set[str]:
+    return {a.name for a in actors}
+
+
+def test_the_istanbul_talks_began_on_friday_not_thursday(seed_reconciliation: ng.Reconciliation) -> None:
+    meeting = seed_reconciliation.meeting("istanbul_talks_2025")
+    assert meeting.date == FRIDAY
+    verdict = seed_reconciliation.verdict("istanbul_talks_2025", ng.Predicate.DATE)
+    assert verdict is not None
+    assert {a.source[:3] for a in verdict.opposing} == {"000", "002", "003"}
+    assert any(step.rule == "AfterEventOverBefore" for step in verdict.trace)
+
+
+def test_istanbul_meeting_view(seed_reconciliation: ng.Reconciliation) -> None:
+    m = seed_reconciliation.meeting("istanbul_talks_2025")
+    assert m.city is not None and m.city.name == "Istanbul"
+    assert m.venue is not None and m.venue.id == "dolmabahce_working_office"
+    assert m.chair is not None and m.chair.name == "Hakan Fidan"
+    assert m.status is ng.MeetingStatus.HELD
+    assert m.mode is ng.MeetingMode.TRILATERAL
+    assert m.duration == ng.Duration(hours=1, minutes=45, bound=ng.DurationBound.APPROXIMATELY)
+    assert {"Vladimir Putin", "Volodymyr Zelenskyy"} <= names(m.absent)
+    assert "İbrahim Kalın" in names(m.participants)
+
+
+def test_delegations_are_reconciled_per_party(seed_reconciliation: ng.Reconciliation) -> None:
+    m = seed_reconciliation.meeting("istanbul_talks_2025")
+    russia = m.delegation(ng.ActorId("russia"))
+    ukraine = m.delegation(ng.ActorId("ukraine"))
+    assert russia is not None and ukraine is not None
+    assert russia.head is not None and russia.head.name == "Vladimir Medinsky"
+    assert names(russia.members) == {"Mikhail Galuzin", "Igor Kostyukov", "Alexander Fomin"}
+    assert ukraine.head is not None and ukraine.head.name == "Rustem Umerov"
+    # 002's list announced before the talks ("include") loses to 004's complete list after them.
+    assert names(ukraine.members) == {"Serhiy Kyslytsia", "Oleksandr Poklad", "Oleh Luhovskyi"}
+    yermak = [v for v in seed_reconciliation.about("istanbul_talks_2025_ukraine", "member") if v.key.value == "andriy_yermak"]
+    assert [v.status for v in yermak] == [VerdictStatus.REJECTED]
+
+
+def test_kostyukov_keeps_compatible_offices_and_a_contested_one(
+    seed_corpus: ng.Corpus, seed_reconciliation: ng.Reconciliation
+) -> None:
+    kostyukov = seed_corpus.actor("Kostyukov")
+    offices = {o.id for o in seed_reconciliation.offices(kostyukov, at=FRIDAY)}
+    assert offices == {"russia_gru_head", "russia_deputy_chief_of_general_staff"}
+    statuses = {v.key.value: v.status for v in seed_reconciliation.about(kostyukov, "holds_office")}
+    assert statuses["russia_chief_of_general_staff"] is VerdictStatus.CONTESTED
+    assert seed_reconciliation.holder("russia_chief_of_general_staff", at=FRIDAY) is None
+
+
+def test_garbled_former_titles_are_outweighed(seed_reconciliation: ng.Reconciliation) -> None:
+    rubio = seed_reconciliation.holder("us_secretary_of_state", at=FRIDAY)
+    trump = seed_reconciliation.holder("us_president", at=FRIDAY)
+    assert rubio is not None and rubio.name == "Marco Rubio"
+    assert trump is not None and trump.name == "Donald Trump"
+
+
+def test_positions_carry_terms_and_evidence(seed_corpus: ng.Corpus, seed_reconciliation: ng.Reconciliation) -> None:
+    ukraine = seed_corpus.actor("Ukraine")
+    ceasefire = [p for p in seed_reconciliation.positions if p.holder == ukraine and p.issue is ng.Issue.CEASEFIRE]
+    assert any("unconditional ceasefire" in t for p in ceasefire for t in p.terms)
+    assert all(p.evidence for p in seed_reconciliation.positions)
+
+
+def test_explain_prints_a_readable_trace(seed_corpus: ng.Corpus, seed_reconciliation: ng.Reconciliation) -> None:
+    text = seed_reconciliation.explain(seed_corpus.actor("Igor Kostyukov"), "holds_office")
+    assert "CONTESTED" in text
+    assert "IndependentCorroboration" in text
+    assert "Russian Armed Forces General Staff Head Igor Kostyukov" in text
+    assert "Chief of General Staff Valery Gerasimov" in text
+
+
+def test_every_seed_assertion_is_accounted_for(seed_corpus: ng.Corpus, seed_reconciliation: ng.Reconciliation) -> None:
+    accounted = {a.id for v in seed_reconciliation.verdicts for a in (*v.supporting, *v.opposing)}
+    assert accounted == {a.id for a in seed_corpus.assertions}
+
+
+def test_json_output_is_deterministic_and_documented(seed_corpus: ng.Corpus) -> None:
+    first = ng.reconcile(seed_corpus).to_json()
+    assert ng.reconcile(ng.load_corpus()).to_json() == first
+    data = json.loads(first)
+    assert data["schema"] == "negotiations.reconciliation/1"
+    assert set(data["verdicts"][0]) >= {"key", "status", "value", "supporting", "opposing", "sides", "trace"}
