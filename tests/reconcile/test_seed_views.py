@@ -15,7 +15,9 @@ def names(actors: tuple[ng.Actor, ...]) -> set[str]:
     return {a.name for a in actors}
 
 
-def test_the_istanbul_talks_began_on_friday_not_thursday(seed_reconciliation: ng.Reconciliation) -> None:
+def test_the_istanbul_talks_began_on_friday_not_thursday(
+    seed_reconciliation: ng.Reconciliation,
+) -> None:
     meeting = seed_reconciliation.meeting("istanbul_talks_2025")
     assert meeting.date == FRIDAY
     verdict = seed_reconciliation.verdict("istanbul_talks_2025", ng.Predicate.DATE)
@@ -26,9 +28,12 @@ def test_the_istanbul_talks_began_on_friday_not_thursday(seed_reconciliation: ng
 
 def test_istanbul_meeting_view(seed_reconciliation: ng.Reconciliation) -> None:
     m = seed_reconciliation.meeting("istanbul_talks_2025")
-    assert m.city is not None and m.city.name == "Istanbul"
-    assert m.venue is not None and m.venue.id == "dolmabahce_working_office"
-    assert m.chair is not None and m.chair.name == "Hakan Fidan"
+    assert m.city is not None
+    assert m.city.name == "Istanbul"
+    assert m.venue is not None
+    assert m.venue.id == "dolmabahce_working_office"
+    assert m.chair is not None
+    assert m.chair.name == "Hakan Fidan"
     assert m.status is ng.MeetingStatus.HELD
     assert m.mode is ng.MeetingMode.TRILATERAL
     assert m.duration == ng.Duration(hours=1, minutes=45, bound=ng.DurationBound.APPROXIMATELY)
@@ -40,13 +45,20 @@ def test_delegations_are_reconciled_per_party(seed_reconciliation: ng.Reconcilia
     m = seed_reconciliation.meeting("istanbul_talks_2025")
     russia = m.delegation(ng.ActorId("russia"))
     ukraine = m.delegation(ng.ActorId("ukraine"))
-    assert russia is not None and ukraine is not None
-    assert russia.head is not None and russia.head.name == "Vladimir Medinsky"
+    assert russia is not None
+    assert ukraine is not None
+    assert russia.head is not None
+    assert russia.head.name == "Vladimir Medinsky"
     assert names(russia.members) == {"Mikhail Galuzin", "Igor Kostyukov", "Alexander Fomin"}
-    assert ukraine.head is not None and ukraine.head.name == "Rustem Umerov"
+    assert ukraine.head is not None
+    assert ukraine.head.name == "Rustem Umerov"
     # 002's list announced before the talks ("include") loses to 004's complete list after them.
     assert names(ukraine.members) == {"Serhiy Kyslytsia", "Oleksandr Poklad", "Oleh Luhovskyi"}
-    yermak = [v for v in seed_reconciliation.about("istanbul_talks_2025_ukraine", "member") if v.key.value == "andriy_yermak"]
+    yermak = [
+        v
+        for v in seed_reconciliation.about("istanbul_talks_2025_ukraine", "member")
+        if v.key.value == "andriy_yermak"
+    ]
     assert [v.status for v in yermak] == [VerdictStatus.REJECTED]
 
 
@@ -64,18 +76,28 @@ def test_kostyukov_keeps_compatible_offices_and_a_contested_one(
 def test_garbled_former_titles_are_outweighed(seed_reconciliation: ng.Reconciliation) -> None:
     rubio = seed_reconciliation.holder("us_secretary_of_state", at=FRIDAY)
     trump = seed_reconciliation.holder("us_president", at=FRIDAY)
-    assert rubio is not None and rubio.name == "Marco Rubio"
-    assert trump is not None and trump.name == "Donald Trump"
+    assert rubio is not None
+    assert rubio.name == "Marco Rubio"
+    assert trump is not None
+    assert trump.name == "Donald Trump"
 
 
-def test_positions_carry_terms_and_evidence(seed_corpus: ng.Corpus, seed_reconciliation: ng.Reconciliation) -> None:
+def test_positions_carry_terms_and_evidence(
+    seed_corpus: ng.Corpus, seed_reconciliation: ng.Reconciliation
+) -> None:
     ukraine = seed_corpus.actor("Ukraine")
-    ceasefire = [p for p in seed_reconciliation.positions if p.holder == ukraine and p.issue is ng.Issue.CEASEFIRE]
+    ceasefire = [
+        p
+        for p in seed_reconciliation.positions
+        if p.holder == ukraine and p.issue is ng.Issue.CEASEFIRE
+    ]
     assert any("unconditional ceasefire" in t for p in ceasefire for t in p.terms)
     assert all(p.evidence for p in seed_reconciliation.positions)
 
 
-def test_explain_prints_a_readable_trace(seed_corpus: ng.Corpus, seed_reconciliation: ng.Reconciliation) -> None:
+def test_explain_prints_a_readable_trace(
+    seed_corpus: ng.Corpus, seed_reconciliation: ng.Reconciliation
+) -> None:
     text = seed_reconciliation.explain(seed_corpus.actor("Igor Kostyukov"), "holds_office")
     assert "CONTESTED" in text
     assert "IndependentCorroboration" in text
@@ -83,7 +105,9 @@ def test_explain_prints_a_readable_trace(seed_corpus: ng.Corpus, seed_reconcilia
     assert "Chief of General Staff Valery Gerasimov" in text
 
 
-def test_every_seed_assertion_is_accounted_for(seed_corpus: ng.Corpus, seed_reconciliation: ng.Reconciliation) -> None:
+def test_every_seed_assertion_is_accounted_for(
+    seed_corpus: ng.Corpus, seed_reconciliation: ng.Reconciliation
+) -> None:
     accounted = {a.id for v in seed_reconciliation.verdicts for a in (*v.supporting, *v.opposing)}
     assert accounted == {a.id for a in seed_corpus.assertions}
 
@@ -93,4 +117,12 @@ def test_json_output_is_deterministic_and_documented(seed_corpus: ng.Corpus) -> 
     assert ng.reconcile(ng.load_corpus()).to_json() == first
     data = json.loads(first)
     assert data["schema"] == "negotiations.reconciliation/1"
-    assert set(data["verdicts"][0]) >= {"key", "status", "value", "supporting", "opposing", "sides", "trace"}
+    assert set(data["verdicts"][0]) >= {
+        "key",
+        "status",
+        "value",
+        "supporting",
+        "opposing",
+        "sides",
+        "trace",
+    }

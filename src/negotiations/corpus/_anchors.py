@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from negotiations.errors import (
+    AnchorError,
+    AnchorNotFoundError,
+    AnchorOutOfRangeError,
+    ChecksumMismatchError,
+)
 from negotiations.model import Document, DocumentId, TextAnchor, text_checksum
 
 
@@ -20,6 +26,7 @@ def find_quote(text: str, exact: str, prefix: str = "", suffix: str = "") -> lis
 def anchor_at(
     document: DocumentId, text: str, start: int, exact: str, prefix: str, suffix: str
 ) -> TextAnchor:
+    """An anchor pinned to the checksum of the text its offsets were computed against."""
     return TextAnchor(
         document=document,
         exact=exact,
@@ -27,17 +34,26 @@ def anchor_at(
         end=start + len(exact),
         prefix=prefix,
         suffix=suffix,
+        checksum=text_checksum(text),
     )
 
 
-def verify_anchor(
-    document: Document, anchor: TextAnchor, checksum: str | None = None
-) -> str | None:
-    """Why ``anchor`` does not hold in ``document``, or ``None`` when it does."""
-    if checksum is not None and checksum != text_checksum(document.text):
-        return f"document {document.id} changed since the anchor was made (checksum mismatch)"
+def verify_anchor(document: Document, anchor: TextAnchor) -> tuple[type[AnchorError], str] | None:
+    """Why ``anchor`` does not hold in ``document`` (error class and words), or ``None``."""
+    if anchor.checksum is not None and anchor.checksum != document.checksum:
+        return (
+            ChecksumMismatchError,
+            f"the text of {document.id} changed since the anchor's offsets were computed "
+            f"(anchor checksum {anchor.checksum}, text {document.checksum})",
+        )
     if anchor.end > len(document.text):
-        return f"offsets {anchor.start}..{anchor.end} run past the end of {document.id} ({len(document.text)} chars)"
+        return (
+            AnchorOutOfRangeError,
+            f"offsets {anchor.start}..{anchor.end} run past the end of {document.id} ({len(document.text)} chars)",
+        )
     if document.quote(anchor) != anchor.exact:
-        return f"text at {anchor.start}..{anchor.end} is {document.quote(anchor)!r}, not the quote"
+        return (
+            AnchorNotFoundError,
+            f"text of {document.id} at {anchor.start}..{anchor.end} is {document.quote(anchor)!r}, not the quote {anchor.exact!r}",
+        )
     return None

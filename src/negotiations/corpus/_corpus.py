@@ -7,7 +7,9 @@ from collections.abc import Iterator
 import attrs
 from attrs import frozen
 
+from negotiations.corpus._anchors import verify_anchor
 from negotiations.corpus._gazetteer import Gazetteer
+from negotiations.errors import CorpusError, CorpusValidationError, UnknownReferenceError
 from negotiations.model import (
     Actor,
     Assertion,
@@ -51,10 +53,35 @@ class Corpus:
     _event_index: Gazetteer[Event] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        problems = list(self._anchor_problems())
+        if problems:
+            raise CorpusValidationError(problems)
         object.__setattr__(self, "_actor_index", Gazetteer("actor", self.actors))
         object.__setattr__(self, "_place_index", Gazetteer("place", self.places))
         object.__setattr__(self, "_office_index", Gazetteer("office", self.offices))
         object.__setattr__(self, "_event_index", Gazetteer("event", self.events))
+
+    def _anchor_problems(self) -> Iterator[CorpusError]:
+        """Every anchor must hold in its document (offsets, quote and text checksum),
+        also for a corpus rebuilt from JSON rather than loaded from annotations."""
+        documents = {d.id: d for d in self.documents}
+        anchors = [(f"assertion {a.id}", a.evidence) for a in self.assertions]
+        for document in self.documents:
+            published = document.source.published
+            anchors += [
+                (f"publication date of {document.id}", e)
+                for e in (published.evidence if published else ())
+            ]
+            anchors += [(f"source of {document.id}", e) for e in document.source.evidence]
+        for where, anchor in anchors:
+            target = documents.get(anchor.document)
+            if target is None:
+                yield UnknownReferenceError(f"{where}: no document {anchor.document!r}", file=where)
+                continue
+            problem = verify_anchor(target, anchor)
+            if problem is not None:
+                error_class, message = problem
+                yield error_class(message, file=where)
 
     def actor(self, name: str) -> Actor:
         """The actor any spelling refers to ("Zelensky", "Zelenskyy", "zelenskiy")."""

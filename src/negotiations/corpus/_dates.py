@@ -53,7 +53,7 @@ _MONTH_DAY = re.compile(
 _MONTH_YEAR = re.compile(rf"^({_MONTHS})\.?,?\s+(\d{{4}})$")
 _SEASON = re.compile(r"^(early|mid|mid-|late)\s*(\d{4})$")
 _AGO = re.compile(
-    r"^(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(hour|day|week)s?\s+ago$"
+    r"^(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(hour|day|week)s?\s+ago$"
 )
 
 
@@ -72,16 +72,46 @@ def _day(value: dt.date) -> PartialDate:
 
 def _resolve_weekday(name: str, anchor: dt.date, direction: Direction) -> tuple[dt.date, str]:
     wd = _WEEKDAYS[name]
-    past = anchor + relativedelta(weekday=wd(-1))
-    future = anchor + relativedelta(weekday=wd(+1))
-    if direction == "past":
+    past, future = _shift(anchor, wd(-1)), _shift(anchor, wd(+1))
+    if direction == "past" and past is not None:
         return past, "weekday, most recent (tense: past)"
-    if direction == "future":
+    if direction == "future" and future is not None:
         return future, "weekday, next (tense: future)"
-    if past == future:
+    if past is not None and past == future:
         return past, "weekday, the anchor day itself"
+    if past is None or future is None:
+        found = past or future
+        if found is None:
+            raise UnresolvableDateError(f"{name!r} falls outside the calendar from {anchor}")
+        return found, "weekday, nearest to the anchor within the calendar"
     nearest = past if (anchor - past) <= (future - anchor) else future
     return nearest, "weekday, nearest to the anchor"
+
+
+def _shift(anchor: dt.date, wd: weekday) -> dt.date | None:
+    try:
+        shifted: dt.date = anchor + relativedelta(weekday=wd)
+    except (OverflowError, ValueError):
+        return None
+    return shifted
+
+
+def _weekday_span(
+    first: str, second: str, anchor: dt.date, direction: Direction
+) -> tuple[dt.date, dt.date]:
+    """ "Thursday or Friday": consecutive candidate days, the span nearest the anchor."""
+    gap = dt.timedelta(days=(_WEEKDAYS[second].weekday - _WEEKDAYS[first].weekday) % 7)
+    start, _ = _resolve_weekday(first, anchor, direction)
+    end, _ = _resolve_weekday(second, anchor, direction)
+    options = [(start, start + gap), (end - gap, end)]
+
+    def distance(span: tuple[dt.date, dt.date]) -> int:
+        low, high = span
+        return (
+            0 if low <= anchor <= high else min(abs((low - anchor).days), abs((high - anchor).days))
+        )
+
+    return min(options, key=lambda span: (distance(span), span[0]))
 
 
 _NUMBER_WORDS = {
@@ -144,9 +174,7 @@ def _resolve(text: str, anchor: PartialDate | None, direction: Direction) -> tup
     match = re.fullmatch(rf"({days}){_PART_OF_DAY}\s+or\s+({days}){_PART_OF_DAY}", s)
     if match:
         day = _need_day(anchor, text)
-        first, _ = _resolve_weekday(match.group(1), day, direction)
-        second, _ = _resolve_weekday(match.group(2), day, direction)
-        lo, hi = sorted((first, second))
+        lo, hi = _weekday_span(match.group(1), match.group(2), day, direction)
         return DateRange(
             start=_day(lo), end=_day(hi)
         ), "weekday alternatives, nearest to the anchor"

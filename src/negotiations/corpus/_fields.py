@@ -7,6 +7,7 @@ they record a :class:`CorpusError` and return ``None``.
 from __future__ import annotations
 
 import enum
+import re
 from typing import Any, TypeVar
 
 from negotiations.corpus._yaml import YamlMap
@@ -16,7 +17,9 @@ from negotiations.errors import (
     UnknownKeyError,
     ValueTypeError,
 )
-from negotiations.model._ids import ID_PATTERN
+
+#: Curated ids are snake_case (stricter than the model's ids, which also allow ".:-").
+CORPUS_ID = re.compile(r"[a-z0-9][a-z0-9_]*")
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -98,7 +101,7 @@ class Fields:
 
     def identifier(self, key: str, *, required: bool = False) -> str | None:
         value = self.string(key, required=required)
-        if value is not None and not ID_PATTERN.fullmatch(value):
+        if value is not None and not CORPUS_ID.fullmatch(value):
             self.error(
                 ValueTypeError,
                 key,

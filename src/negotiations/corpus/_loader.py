@@ -24,7 +24,6 @@ from negotiations.corpus._yaml import YamlMap, load_yaml
 from negotiations.errors import (
     AmbiguousAnchorError,
     AnchorNotFoundError,
-    AnchorOutOfRangeError,
     CorpusError,
     CorpusValidationError,
     DateExpressionError,
@@ -127,7 +126,7 @@ def validate_corpus(path: str | Path | None = None) -> tuple[CorpusError, ...]:
 
 class _Loader:
     def __init__(self, root: Path) -> None:
-        self.root = root
+        self.root = root.resolve()
         self.problems = Problems()
         self.kinds: dict[str, tuple[str, str, int]] = {}  # id -> (kind, file, line)
         self.actors: dict[str, Actor] = {}
@@ -537,7 +536,11 @@ class _Loader:
         date_text = pf.string("date", required=True)
         basis = pf.choice("basis", DateBasis, required=True)
         reasoning = pf.string("reasoning")
-        evidence = self.quotes(pf, "evidence", doc_id) if doc_id else ()
+        if doc_id is None:  # the article is missing (reported once, elsewhere)
+            pf.raw("evidence")
+            pf.done()
+            return None
+        evidence = self.quotes(pf, "evidence", doc_id)
         pf.done()
         if date_text is None or basis is None:
             return None
@@ -721,6 +724,7 @@ class _Loader:
                     expected="one of " + ", ".join(p.value for p in Predicate),
                     found=predicate_raw,
                 )
+                f.raw("value")  # typed by the predicate; unknowable here, not an unknown key
         anchor = self.quote_anchor(f, doc_id, allow_document=False) if doc_id else None
         if doc_id is None:
             f.raw("quote"), f.raw("prefix"), f.raw("suffix")
@@ -855,11 +859,10 @@ class _Loader:
         by_id = {d.id: d for d in documents}
         for assertion, file, line in located:
             document = by_id.get(assertion.evidence.document)
-            problem = (
-                verify_anchor(document, assertion.evidence) if document else "document not loaded"
-            )
+            problem = verify_anchor(document, assertion.evidence) if document else None
             if problem is not None:
-                self.problems.add(AnchorOutOfRangeError(problem, file=file, line=line))
+                error_class, message = problem
+                self.problems.add(error_class(message, file=file, line=line))
         if self.problems:
             return None
         return Corpus(

@@ -33,6 +33,8 @@ class TextAnchor:
     end: int = attrs.field(validator=v.non_negative_int)
     prefix: str = attrs.field(default="", validator=v.instance_of(str))
     suffix: str = attrs.field(default="", validator=v.instance_of(str))
+    #: The checksum of the document text the offsets were computed against.
+    checksum: str | None = attrs.field(default=None, validator=v.optional(v.text))
 
     def __attrs_post_init__(self) -> None:
         if self.end - self.start != len(self.exact):

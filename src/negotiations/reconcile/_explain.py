@@ -22,7 +22,9 @@ def _quote(assertion: Assertion, corpus: Corpus | None) -> str:
     title = f" [title: {assertion.qualifiers.title!r}]" if assertion.qualifiers.title else ""
     timing = assertion.qualifiers.timing
     timing_text = f" [{timing.value}]" if timing is not None and timing.value != "current" else ""
-    header = _wrap(f"- {source}, {assertion.modality.value}{who}{title}{timing_text}:", "    ", "      ")
+    header = _wrap(
+        f"- {source}, {assertion.modality.value}{who}{title}{timing_text}:", "    ", "      "
+    )
     # The quote is the evidence: printed whole, never wrapped, so it can be searched for.
     return f"{header}\n      “{assertion.evidence.exact}”"
 
