@@ -44,15 +44,27 @@ def main(argv: Sequence[str] | None = None) -> list[dict[str, float]]:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
     rows: list[dict[str, float]] = []
-    print(f"{'assertions':>10} {'verdicts':>9} {'reconcile s':>12} {'baseline s':>11} {'ratio':>7} {'growth':>7}")
+    print(
+        f"{'assertions':>10} {'verdicts':>9} {'reconcile s':>12} {'baseline s':>11} {'ratio':>7} {'growth':>7}"
+    )
     for size in args.sizes:
         data = synthetic_assertions(size, seed=size)
         verdicts = len(ng.reconcile(data).verdicts)
         ours = best_of(args.repeat, lambda data=data: ng.reconcile(data))  # type: ignore[misc]
         base = best_of(args.repeat, lambda data=data: majority_vote(data))  # type: ignore[misc]
         growth = ours / rows[-1]["reconcile_s"] if rows else float("nan")
-        rows.append({"size": size, "verdicts": verdicts, "reconcile_s": ours, "baseline_s": base, "ratio": ours / base})
-        print(f"{size:>10} {verdicts:>9} {ours:>12.4f} {base:>11.4f} {ours / base:>7.1f} {growth:>7.2f}")
+        rows.append(
+            {
+                "size": size,
+                "verdicts": verdicts,
+                "reconcile_s": ours,
+                "baseline_s": base,
+                "ratio": ours / base,
+            }
+        )
+        print(
+            f"{size:>10} {verdicts:>9} {ours:>12.4f} {base:>11.4f} {ours / base:>7.1f} {growth:>7.2f}"
+        )
     return rows
 
 
