@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -133,6 +134,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return 1
         out.write("\n\n".join(explain_verdict(v, corpus) for v in verdicts) + "\n")
+        return 0
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 0
     except CorpusValidationError as error:
         sys.stderr.write(f"{error}\n")

@@ -457,3 +457,40 @@ def test_two_different_assertions_under_one_id_are_refused() -> None:
     with pytest.raises(ng.ReconciliationError, match="different assertions"):
         ng.reconcile([a, b], context=CONTEXT)
     assert len(ng.reconcile([a, a], context=CONTEXT).verdicts) == 1
+
+
+def test_an_article_and_a_speaker_it_quotes_are_one_origin() -> None:
+    data = [
+        say("talks", P.CHAIR, actor("a"), source="s1"),
+        say("talks", P.CHAIR, actor("a"), source="s1", quoted="fidan"),
+        say("talks", P.CHAIR, actor("b"), source="s2"),
+    ]
+    rec = ng.reconcile(data, only(ng.IndependentCorroboration()), context=CONTEXT)
+    assert verdict(rec, "talks", "chair").status is VerdictStatus.CONTESTED
+
+
+def test_an_actors_own_word_on_its_participation_is_first_party() -> None:
+    data = [
+        say("talks", P.PARTICIPANT, actor("zelenskyy"), source="s1"),
+        say("talks", P.PARTICIPANT, actor("zelenskyy"), source="s2"),
+        say(
+            "talks",
+            P.PARTICIPANT,
+            actor("zelenskyy"),
+            source="s3",
+            negative=True,
+            quoted="zelenskyy",
+            modality=M.CLAIMED,
+        ),
+    ]
+    rec = ng.reconcile(data, only(ng.FirstPartyStatements()), context=CONTEXT)
+    assert verdict(rec, "talks", "participant", "zelenskyy").status is VerdictStatus.REJECTED
+
+
+def test_rule_parameters_and_decisions_are_validated() -> None:
+    with pytest.raises(ng.PolicyError, match="missing"):
+        ng.ModalityRank(ranks={M.REPORTED: 1})
+    with pytest.raises(ng.PolicyError, match="no rule named"):
+        ng.Policy().with_rule(PreferNamedSpeakers(), before="Nope")
+    with pytest.raises(ng.PolicyError, match="prefer"):
+        Decision(2, "bad")

@@ -22,6 +22,7 @@ from negotiations.reconcile._rules import (
     ModalityRank,
     Rule,
     SourceReliability,
+    independent_origins,
     origin,
 )
 from negotiations.reconcile._verdicts import Side, SideStatus, TraceStep, Verdict, VerdictStatus
@@ -75,6 +76,7 @@ __all__ = [
     "explain_verdict",
     "group_of",
     "groups",
+    "independent_origins",
     "origin",
     "reconcile",
 ]

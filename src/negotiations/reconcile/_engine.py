@@ -42,6 +42,12 @@ class Statistics:
 def compute_statistics(
     assertions: Iterable[Assertion], policy: Policy, context: Context
 ) -> Statistics:
+    """Every rule's corpus-wide statistics over *all* assertions.
+
+    For a distributed run, compute this once over the whole input and pass it to
+    each part (``reconcile(part, statistics=...)``); split the input only along
+    :func:`groups`, never inside a group.
+    """
     claims = form_claims(_unique(assertions), context, policy.title_window)
     return Statistics(by_rule={rule.name: rule.prepare(claims, context) for rule in policy.rules})
 

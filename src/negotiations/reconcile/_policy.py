@@ -57,6 +57,10 @@ class Policy:
     def with_rule(self, rule: Rule, *, before: str | None = None) -> Policy:
         """A copy with ``rule`` added (at the end, or before the named rule)."""
         rules = list(self.rules)
+        if before is not None and before not in self.rule_names:
+            raise PolicyError(
+                f"no rule named {before!r} in this policy: {', '.join(self.rule_names)}"
+            )
         index = len(rules) if before is None else self.rule_names.index(before)
         rules.insert(index, rule)
         return attrs.evolve(self, rules=tuple(rules))

@@ -89,8 +89,11 @@ class Reconciliation:
         if self.corpus is not None:
             try:
                 return self.corpus.actor(subject).id
-            except UnknownNameError:
-                return self.corpus.event(subject).id
+            except UnknownNameError as not_an_actor:
+                try:
+                    return self.corpus.event(subject).id
+                except UnknownNameError:
+                    raise not_an_actor from None  # keep the actor suggestions
         return subject
 
     # -- views ---------------------------------------------------------------

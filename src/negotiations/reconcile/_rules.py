@@ -9,14 +9,16 @@ before any per-question decision (so a distributed run can share them).
 
 from __future__ import annotations
 
+import textwrap
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
 from attrs import frozen
 
-from negotiations.model import Modality, Predicate, SourceId
+from negotiations.errors import PolicyError
+from negotiations.model import ActorValue, Modality, Predicate, SourceId, TextValue
 from negotiations.reconcile._claims import PROSPECTIVE, Claim
 from negotiations.reconcile._context import Context
 
@@ -46,7 +48,10 @@ class Candidate:
     @property
     def label(self) -> str:
         claim = self.claims[0]
-        text = f"{claim.key.subject} {claim.key.predicate} {claim.key.value or claim.answer}"
+        shown = claim.key.value or claim.answer
+        if isinstance(claim.value, TextValue):  # the words as written, not the matching key
+            shown = "“" + textwrap.shorten(claim.value.text, 80, placeholder=" …") + "”"
+        text = f"{claim.key.subject} {claim.key.predicate} {shown}"
         raw = _raw_text(claim)
         if raw:
             text += f" ({raw!r})"
@@ -69,12 +74,17 @@ def _raw_text(claim: Claim) -> str | None:
     )
 
 
+def _prefer(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value not in (0, 1, None) or isinstance(value, bool):
+        raise PolicyError(f"Decision.prefer must be 0, 1 or None, found {value!r}")
+
+
 @frozen
 class Decision:
     """A rule's word on a pair: ``prefer`` is 0 (the first), 1 (the second) or None."""
 
-    prefer: int | None
-    reason: str
+    prefer: int | None = attrs.field(validator=_prefer)
+    reason: str = attrs.field(validator=attrs.validators.instance_of(str))
 
 
 @runtime_checkable
@@ -163,10 +173,20 @@ class AfterEventOverBefore(_ScoreRule):
     def explain(self, candidate: Candidate, score: float, statistics: Any, context: Context) -> str:
         if score:
             sources = sorted(
-                c.source for c in candidate.claims if self._post_event(c, statistics, context)
+                {c.source for c in candidate.claims if self._post_event(c, statistics, context)}
             )
             return f"reported after the event by {', '.join(sources)}"
         return "only from before the event (or from sources that do not report it held)"
+
+
+def _all_modalities(
+    instance: object, attribute: attrs.Attribute[Any], value: Mapping[Modality, int]
+) -> None:
+    missing = [m.value for m in Modality if m not in value]
+    if missing:
+        raise PolicyError(
+            f"ModalityRank.ranks must rank every modality; missing: {', '.join(missing)}"
+        )
 
 
 #: Default firmness of each modality; a denial by the party concerned ranks with confirmation.
@@ -181,10 +201,16 @@ MODALITY_RANKS: Mapping[Modality, int] = {
 
 
 def concerned_parties(claim: Claim, context: Context) -> frozenset[str]:
-    """Who a claim is about: its subject, and for a delegation, the party it represents."""
+    """Who a claim is about: its subject; for a delegation, the party it represents;
+    for a fact whose value is an actor (a participant, a member, a head), that actor."""
     subject = claim.assertion.subject
+    concerned: set[str] = {subject}
     party = context.party_of(subject)
-    return frozenset({subject, party} if party else {subject})
+    if party:
+        concerned.add(party)
+    if isinstance(claim.value, ActorValue):
+        concerned.add(claim.value.actor)
+    return frozenset(concerned)
 
 
 def is_first_party(claim: Claim, context: Context) -> bool:
@@ -200,7 +226,9 @@ class ModalityRank(_ScoreRule):
     speculation. A denial by the party concerned counts as confirmation."""
 
     name = "ModalityRank"
-    ranks: Mapping[Modality, int] = attrs.field(factory=lambda: dict(MODALITY_RANKS))
+    ranks: Mapping[Modality, int] = attrs.field(
+        factory=lambda: dict(MODALITY_RANKS), validator=_all_modalities
+    )
 
     def _rank(self, claim: Claim, context: Context) -> int:
         modality = claim.assertion.modality
@@ -230,31 +258,61 @@ class FirstPartyStatements(_ScoreRule):
         return "stated by the party concerned" if score else "not from the party concerned"
 
 
-def origin(claim: Claim, context: Context) -> str:
-    """The independent origin of a claim: the person or body quoted, else the outlet
-    (else the source). Two articles quoting one spokesperson are one origin."""
-    attribution = claim.assertion.attribution
-    if attribution.quoted is not None:
-        return f"quoted:{attribution.quoted}"
+def origin_labels(claim: Claim, context: Context) -> frozenset[str]:
+    """Where a claim comes from: its source, the source's outlet, the speaker it quotes."""
+    labels = {f"source:{claim.assertion.source}"}
     outlet = context.source_outlets.get(SourceId(claim.assertion.source))
-    return f"outlet:{outlet}" if outlet else f"source:{claim.assertion.source}"
+    if outlet:
+        labels.add(f"outlet:{outlet}")
+    if claim.assertion.attribution.quoted is not None:
+        labels.add(f"quoted:{claim.assertion.attribution.quoted}")
+    return frozenset(labels)
+
+
+def independent_origins(claims: Iterable[Claim], context: Context) -> list[frozenset[str]]:
+    """Group claims into independent origins: claims that share a source, an outlet or
+    a quoted speaker are one origin (two articles quoting one spokesperson count
+    once; so does one article saying a thing itself and through a speaker it quotes).
+    Returns each origin's labels, sorted."""
+    components: list[set[str]] = []
+    for labels in sorted({origin_labels(c, context) for c in claims}, key=sorted):
+        merged = set(labels)
+        rest = []
+        for component in components:
+            if component & merged:
+                merged |= component
+            else:
+                rest.append(component)
+        components = [*rest, merged]
+    return sorted((frozenset(c) for c in components), key=sorted)
+
+
+def origin(claim: Claim, context: Context) -> str:
+    """A short name for a claim's origin: the quoted speaker, else the outlet, else the source."""
+    labels = origin_labels(claim, context)
+    for prefix in ("quoted:", "outlet:", "source:"):
+        for label in sorted(labels):
+            if label.startswith(prefix):
+                return label
+    raise AssertionError("a claim always has a source")  # pragma: no cover
 
 
 @frozen
 class IndependentCorroboration(_ScoreRule):
     """Agreement counts per independent origin, not per sentence: an answer backed
     by at least ``margin`` more independent origins than its rival prevails. The
-    same source saying a thing twice counts once."""
+    same source saying a thing twice counts once; claims sharing a source, an outlet
+    or a quoted speaker are one origin."""
 
     name = "IndependentCorroboration"
     margin: float = 0.5
 
     def score(self, candidate: Candidate, statistics: Any, context: Context) -> float:
-        return float(len({origin(c, context) for c in candidate.claims}))
+        return float(len(independent_origins(candidate.claims, context)))
 
     def explain(self, candidate: Candidate, score: float, statistics: Any, context: Context) -> str:
-        origins = sorted({origin(c, context) for c in candidate.claims})
-        return f"{int(score)} independent origin(s): {', '.join(origins)}"
+        origins = ["+".join(sorted(o)) for o in independent_origins(candidate.claims, context)]
+        return f"{int(score)} independent origin(s): {'; '.join(origins)}"
 
 
 @frozen
@@ -272,7 +330,11 @@ class SourceReliability(_ScoreRule):
         return self.weights.get(key, self.weights.get(key.split(":", 1)[-1], self.default))
 
     def score(self, candidate: Candidate, statistics: Any, context: Context) -> float:
-        return sum(self._weight(o) for o in {origin(c, context) for c in candidate.claims})
+        # One weight per independent origin: the most trusted of its labels.
+        return sum(
+            max(self._weight(label) for label in labels)
+            for labels in independent_origins(candidate.claims, context)
+        )
 
     def explain(self, candidate: Candidate, score: float, statistics: Any, context: Context) -> str:
         return f"reliability {score:g}"
@@ -298,5 +360,7 @@ __all__ = [
     "Rule",
     "SourceReliability",
     "default_rules",
+    "independent_origins",
     "origin",
+    "origin_labels",
 ]
