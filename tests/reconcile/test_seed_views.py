@@ -126,3 +126,29 @@ def test_json_output_is_deterministic_and_documented(seed_corpus: ng.Corpus) -> 
         "sides",
         "trace",
     }
+
+
+def test_delegations_are_also_keyed_by_party(seed_reconciliation: ng.Reconciliation) -> None:
+    m = seed_reconciliation.meeting("istanbul_talks_2025")
+    by_party = m.delegations_by_party
+    assert set(by_party) == {"russia", "ukraine", "turkey"}
+    assert by_party[ng.ActorId("russia")] == m.delegation(ng.ActorId("russia"))
+
+
+def test_office_terms_span_the_evidence(
+    seed_corpus: ng.Corpus, seed_reconciliation: ng.Reconciliation
+) -> None:
+    terms = seed_reconciliation.terms(seed_corpus.actor("Marco Rubio"))
+    assert [t.office for t in terms] == ["us_secretary_of_state"]
+    start, end = terms[0].valid.span()
+    assert start <= dt.datetime(2025, 5, 15)
+    assert dt.datetime(2025, 5, 17) <= end
+    assert len(terms[0].evidence) >= 3
+
+
+def test_positions_are_dated_by_their_earliest_evidence(
+    seed_reconciliation: ng.Reconciliation,
+) -> None:
+    dated = [p for p in seed_reconciliation.positions if p.stated_at is not None]
+    assert dated
+    assert all(p.stated_at is not None and p.stated_at.year >= 2022 for p in dated)

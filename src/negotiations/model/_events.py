@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
+from types import MappingProxyType
 
 import attrs
 from attrs import frozen
@@ -120,6 +122,11 @@ class Meeting:
     def date(self) -> dt.date | None:
         """The day the meeting took (or takes) place, when known to the day."""
         return self.when.as_date() if isinstance(self.when, PartialDate) else None
+
+    @property
+    def delegations_by_party(self) -> Mapping[ActorId, Delegation]:
+        """The delegations keyed by the id of the party each represents (read-only)."""
+        return MappingProxyType({d.party.id: d for d in self.delegations})
 
     def delegation(self, party: Actor | ActorId) -> Delegation | None:
         """The delegation of ``party`` (an actor or its id), if any."""

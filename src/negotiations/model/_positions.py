@@ -10,6 +10,7 @@ from attrs import frozen
 from negotiations.model import _validators as v
 from negotiations.model._actors import Actor, Organization, Person, State
 from negotiations.model._ids import AssertionId
+from negotiations.model._time import PartialDate
 
 
 class Issue(enum.Enum):
@@ -57,4 +58,8 @@ class Position:
     terms: tuple[str, ...] = attrs.field(default=(), validator=v.collection_of(tuple, v.text))
     evidence: tuple[AssertionId, ...] = attrs.field(
         default=(), validator=v.collection_of(tuple, v.identifier)
+    )
+    #: When the position was first stated, as far as the evidence dates it.
+    stated_at: PartialDate | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(PartialDate))
     )

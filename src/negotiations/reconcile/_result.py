@@ -15,6 +15,7 @@ from negotiations.corpus import Corpus
 from negotiations.errors import NegotiationsError, UnknownNameError
 from negotiations.model import (
     Actor,
+    ActorId,
     ActorValue,
     DateRange,
     DateValue,
@@ -25,6 +26,8 @@ from negotiations.model import (
     Meeting,
     ModeValue,
     Office,
+    OfficeId,
+    OfficeTerm,
     PartialDate,
     PlaceValue,
     Position,
@@ -196,6 +199,21 @@ class Reconciliation:
         ids = sorted({v.key.value for v in self._office_verdicts(at) if v.key.subject == pid})
         return tuple(corpus.office(i) for i in ids)
 
+    def terms(self, person: Actor | str | None = None) -> tuple[OfficeTerm, ...]:
+        """Accepted office holdings as terms: holder, office, the span the evidence covers
+        (each title's date widened by the policy's title window), and the assertions."""
+        pid = self._subject_id(person) if person is not None else None
+        return tuple(
+            OfficeTerm(
+                holder=ActorId(v.key.subject),
+                office=OfficeId(v.key.value),
+                valid=DateRange.parse(v.key.scope) if "/" in v.key.scope else DateRange(),
+                evidence=tuple(a.id for a in v.supporting),
+            )
+            for v in self._office_verdicts(None)
+            if pid is None or v.key.subject == pid
+        )
+
     def holders(self, office: Office | str, at: dt.date | None = None) -> tuple[Actor, ...]:
         """Who the accepted verdicts say held ``office`` (at ``at``, if given)."""
         corpus = self._need_corpus()
@@ -238,6 +256,7 @@ class Reconciliation:
                     stance=value.stance,
                     terms=tuple(terms),
                     evidence=tuple(a.id for a in verdict.supporting),
+                    stated_at=_earliest(a.asserted_at for a in verdict.supporting),
                 )
             )
         return tuple(out)
@@ -266,6 +285,11 @@ class Reconciliation:
     def to_json(self, *, indent: int | None = None) -> str:
         """Every verdict with its evidence and trace; byte-identical for the same input."""
         return json.dumps(self.to_data(), sort_keys=True, ensure_ascii=False, indent=indent)
+
+
+def _earliest(dates: Iterable[PartialDate | None]) -> PartialDate | None:
+    known = [d for d in dates if d is not None]
+    return min(known, key=lambda d: d.span()) if known else None
 
 
 def _era_contains(key: ClaimKey, at: dt.date) -> bool:
