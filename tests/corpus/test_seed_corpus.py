@@ -6,6 +6,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import attrs
 import pytest
 
 import negotiations as ng
@@ -172,3 +173,20 @@ def test_an_unknown_name_suggests_a_close_match(
     assert suggestion in info.value.suggestions
     assert info.value.name == name
     assert isinstance(info.value, ng.NegotiationsError)
+
+
+def test_the_whole_corpus_round_trips_through_json(seed_corpus: ng.Corpus) -> None:
+    text = ng.to_json(seed_corpus)
+    assert ng.from_json(text, ng.Corpus) == seed_corpus
+    assert ng.to_json(ng.from_json(text, ng.Corpus)) == text
+
+
+def test_a_corpus_whose_text_changed_under_its_anchors_is_refused(seed_corpus: ng.Corpus) -> None:
+    document = seed_corpus.documents[0]
+    edited_text = document.text.replace("Istanbul", "Ankara", 1)
+    edited = attrs.evolve(document, text=edited_text, checksum=ng.text_checksum(edited_text))
+    with pytest.raises(ng.CorpusValidationError) as raised:
+        attrs.evolve(seed_corpus, documents=(edited, *seed_corpus.documents[1:]))
+    kinds = {type(p) for p in raised.value.problems}
+    assert kinds == {ng.ChecksumMismatchError}
+    assert all(document.id in str(p) for p in raised.value.problems)
