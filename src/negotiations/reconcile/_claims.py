@@ -74,6 +74,11 @@ class ClaimKey:
     value: str = ""
     scope: str = ""
 
+    @property
+    def order(self) -> tuple[str, str, str, str]:
+        """A plain tuple to sort by (much faster than attrs' generated comparisons)."""
+        return (self.subject, self.predicate, self.value, self.scope)
+
     def __str__(self) -> str:
         parts = [self.subject, self.predicate]
         if self.value:
@@ -240,7 +245,8 @@ def form_claims(
     claims.extend(_scope_eras(office_claims))
     claims.extend(_complete_list_exclusions(assertions))
     return sorted(
-        claims, key=lambda c: (c.key, c.answer, c.positive, c.assertion.id, c.implied_by or "")
+        claims,
+        key=lambda c: (c.key.order, c.answer, c.positive, c.assertion.id, c.implied_by or ""),
     )
 
 

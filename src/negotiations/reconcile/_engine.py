@@ -86,20 +86,28 @@ def decide(
 ) -> tuple[Verdict, ...]:
     """Verdicts for every question the assertions raise, sorted by key."""
     unique = _unique(assertions)
+    # Claims are formed once for the whole input: eras and complete lists never
+    # cross groups, so partitioning the claims equals forming them per group.
+    claims = form_claims(unique, context, policy.title_window)
     if statistics is None:
-        statistics = compute_statistics(unique, policy, context)
+        statistics = Statistics(
+            by_rule={rule.name: rule.prepare(claims, context) for rule in policy.rules}
+        )
+    by_group: dict[Hashable, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_group[group_of(claim.assertion, context)].append(claim)
     verdicts: list[Verdict] = []
-    for _, members in sorted(groups(unique, context).items(), key=lambda kv: repr(kv[0])):
-        claims = form_claims(members, context, policy.title_window)
-        verdicts.extend(_decide_group(claims, policy, context, statistics))
-    return tuple(sorted(verdicts, key=lambda v: v.key))
+    for _, members in sorted(by_group.items(), key=lambda kv: repr(kv[0])):
+        verdicts.extend(_decide_group(members, policy, context, statistics))
+    return tuple(sorted(verdicts, key=lambda v: v.key.order))
 
 
 def _candidates(claims: Sequence[Claim]) -> list[Candidate]:
     grouped: dict[tuple[ClaimKey, str, bool], list[Claim]] = defaultdict(list)
     for claim in claims:
         grouped[(claim.key, claim.answer, claim.positive)].append(claim)
-    return [Candidate(claims=tuple(grouped[k])) for k in sorted(grouped)]
+    ordered = sorted(grouped, key=lambda k: (k[0].order, k[1], k[2]))
+    return [Candidate(claims=tuple(grouped[k])) for k in ordered]
 
 
 def _conflict(a: Candidate, b: Candidate, context: Context) -> bool:
@@ -162,7 +170,7 @@ def _decide_group(
             rivals,
             trace[key],
         )
-        for key in sorted({c.key for c in candidates})
+        for key in sorted({c.key for c in candidates}, key=lambda k: k.order)
     ]
 
 
