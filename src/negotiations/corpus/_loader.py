@@ -84,7 +84,6 @@ from negotiations.model import (
 )
 from negotiations.model._positions import Issue, Stance
 
-REGISTRY_FILES = ("actors", "places", "offices", "events")
 T = TypeVar("T")
 
 

@@ -194,11 +194,6 @@ class DateRange:
 TimeValue = PartialDate | DateRange
 
 
-def span_of(value: TimeValue) -> tuple[dt.datetime, dt.datetime]:
-    """Half-open ``[start, end)`` instants a time value may denote."""
-    return value.span()
-
-
 def time_contains(outer: TimeValue, inner: TimeValue) -> bool:
     """True when every instant ``inner`` may denote lies within ``outer``."""
     o_start, o_end = outer.span()

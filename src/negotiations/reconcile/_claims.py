@@ -36,7 +36,6 @@ from negotiations.model import (
     DateRange,
     DateValue,
     DurationValue,
-    EntityId,
     EventValue,
     Modality,
     ModeValue,
@@ -358,7 +357,3 @@ def claims_conflict(a: Claim, b: Claim, context: Context) -> bool:
         # OpposingStances: same holder, same issue, opposite sides.
         return a.key.subject == b.key.subject and not compatible(a.value, b.value)
     return False
-
-
-def subject_entity(claim: Claim) -> EntityId:
-    return EntityId(claim.key.subject)

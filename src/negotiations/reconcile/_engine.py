@@ -48,7 +48,10 @@ def compute_statistics(
     each part (``reconcile(part, statistics=...)``); split the input only along
     :func:`groups`, never inside a group.
     """
-    claims = form_claims(_unique(assertions), context, policy.title_window)
+    return _prepare(form_claims(_unique(assertions), context, policy.title_window), policy, context)
+
+
+def _prepare(claims: Sequence[Claim], policy: Policy, context: Context) -> Statistics:
     return Statistics(by_rule={rule.name: rule.prepare(claims, context) for rule in policy.rules})
 
 
@@ -90,9 +93,7 @@ def decide(
     # cross groups, so partitioning the claims equals forming them per group.
     claims = form_claims(unique, context, policy.title_window)
     if statistics is None:
-        statistics = Statistics(
-            by_rule={rule.name: rule.prepare(claims, context) for rule in policy.rules}
-        )
+        statistics = _prepare(claims, policy, context)
     by_group: dict[Hashable, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_group[group_of(claim.assertion, context)].append(claim)

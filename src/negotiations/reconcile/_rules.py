@@ -42,6 +42,11 @@ class Candidate:
         return self.claims[0].positive
 
     @property
+    def sources(self) -> frozenset[str]:
+        """The documents that give this answer (part of the rule-authoring API)."""
+        return frozenset(c.source for c in self.claims)
+
+    @property
     def ident(self) -> tuple[Any, str, bool]:
         return (self.key, self.answer, self.positive)
 
@@ -56,10 +61,6 @@ class Candidate:
         if raw:
             text += f" ({raw!r})"
         return text if claim.positive else f"NOT {text}"
-
-    @property
-    def sources(self) -> frozenset[str]:
-        return frozenset(c.source for c in self.claims)
 
 
 def _raw_text(claim: Claim) -> str | None:
