@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from negotiations.corpus._anchors import anchor_at, find_quote, verify_anchor
+from negotiations.corpus._anchors import anchor_at, find_quote
 from negotiations.corpus._corpus import Corpus
 from negotiations.corpus._dates import (
     Direction,
@@ -613,20 +613,36 @@ class _Loader:
             return None
         if text is None:
             return None
-        if text.casefold() not in within.casefold():
-            f.error(
-                ValueTypeError,
-                key,
-                f"the date expression must be words of the {where}",
-                expected=f"words in the {where}",
-                found=text,
-            )
+        if not self.words_of(f, key, "date expression", text, within, where):
             return None
         try:
             return resolve_date(text, anchor, direction)
         except UnresolvableDateError as error:
             f.error(DateExpressionError, key, str(error))
             return None
+
+    def words_of(
+        self,
+        f: Fields,
+        key: str,
+        what: str,
+        text: str,
+        within: str,
+        where: str,
+        *,
+        exact_case: bool = False,
+    ) -> bool:
+        """Raw words (a date, a duration, a title) must be the article's own words."""
+        found = text in within if exact_case else text.casefold() in within.casefold()
+        if not found:
+            f.error(
+                ValueTypeError,
+                key,
+                f"the {what} must be words of the {where}",
+                expected=f"words in the {where}",
+                found=text,
+            )
+        return found
 
     def value(
         self,
@@ -669,14 +685,7 @@ class _Loader:
             text = f.string("value", required=True)
             if text is None or anchor is None:
                 return None
-            if text.casefold() not in anchor.exact.casefold():
-                f.error(
-                    ValueTypeError,
-                    "value",
-                    "the duration must be words of the quote",
-                    expected="words in the quote",
-                    found=text,
-                )
+            if not self.words_of(f, "value", "duration", text, anchor.exact, "quote"):
                 return None
             try:
                 return DurationValue(text=text, duration=resolve_duration(text))
@@ -757,13 +766,9 @@ class _Loader:
             if predicate is Predicate.HOLDS_OFFICE:
                 if title is None:
                     f.raw("title", required=True)
-                elif anchor is not None and title not in anchor.exact:
-                    f.error(
-                        ValueTypeError,
-                        "title",
-                        "the title must be words of the quote",
-                        expected="words in the quote",
-                        found=title,
+                elif anchor is not None:
+                    self.words_of(
+                        f, "title", "title", title, anchor.exact, "quote", exact_case=True
                     )
             else:
                 for key, given in (("title", title), ("timing", timing)):
@@ -855,20 +860,18 @@ class _Loader:
                 continue
             seen[assertion.id] = (file, line)
             assertions.append(assertion)
-        by_id = {d.id: d for d in documents}
-        for assertion, file, line in located:
-            document = by_id.get(assertion.evidence.document)
-            problem = verify_anchor(document, assertion.evidence) if document else None
-            if problem is not None:
-                error_class, message = problem
-                self.problems.add(error_class(message, file=file, line=line))
         if self.problems:
             return None
-        return Corpus(
-            documents=tuple(sorted(documents, key=lambda d: d.id)),
-            actors=tuple(self.actors.values()),
-            places=tuple(self.places.values()),
-            offices=tuple(self.offices.values()),
-            events=tuple(self.events.values()),
-            assertions=tuple(assertions),
-        )
+        try:  # Corpus verifies every anchor (offsets, quote, text checksum) itself.
+            return Corpus(
+                documents=tuple(sorted(documents, key=lambda d: d.id)),
+                actors=tuple(self.actors.values()),
+                places=tuple(self.places.values()),
+                offices=tuple(self.offices.values()),
+                events=tuple(self.events.values()),
+                assertions=tuple(assertions),
+            )
+        except CorpusValidationError as error:
+            for problem in error.problems:
+                self.problems.add(problem)
+            return None
