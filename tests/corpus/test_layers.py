@@ -147,3 +147,28 @@ def test_a_bundled_corpus_missing_from_the_installation_is_a_clear_error(
     monkeypatch.setitem(_loader.BUNDLED_CORPORA, "reports", ("_absent", "absent_folder"))
     with pytest.raises(ng.MalformedFileError, match="'reports' corpus is missing"):
         ng.bundled_corpus_path("reports")
+
+
+def test_the_command_line_validates_and_reconciles_layers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from negotiations.cli import main
+
+    first, second = write_corpus(tmp_path), write_layer(tmp_path)
+    assert main(["validate", str(first), "--layer", str(second)]) == 0
+    assert capsys.readouterr().out == "corpus is valid\n"
+    broken = write_layer(tmp_path / "broken", {f"annotations/{DOC2}.yaml": ANNOTATION2 + "x: 1\n"})
+    assert main(["validate", str(first), "--layer", str(broken)]) == 1
+    assert f"{LAYER}/annotations/{DOC2}.yaml" in capsys.readouterr().out
+    assert main(["reconcile", str(first), "--layer", str(second), "--format", "json"]) == 0
+    assert "yuri_ushakov" in capsys.readouterr().out
+
+
+def test_the_command_line_says_when_the_bundled_reports_are_missing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from negotiations.cli import main
+
+    monkeypatch.setitem(_loader.BUNDLED_CORPORA, "reports", ("_absent", "absent_folder"))
+    assert main(["validate", "--with-reports"]) == 2
+    assert "'reports' corpus is missing" in capsys.readouterr().err
