@@ -22,7 +22,7 @@ from typing import Literal
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
-from negotiations.errors import UnresolvableDateError
+from negotiations.errors import ModelError, UnresolvableDateError
 from negotiations.model import (
     DateRange,
     Duration,
@@ -465,4 +465,7 @@ def resolve_duration(text: str) -> Duration:
         raise UnresolvableDateError(
             f"{_short(text)} is not a duration like 'approximately 1 hour and 45 minutes' or 'nearly three years'"
         )
-    return Duration(bound=bound, **components)
+    try:
+        return Duration(bound=bound, **components)
+    except ModelError as error:  # "0 days": a duration of nothing
+        raise UnresolvableDateError(f"{_short(text)} is not a length of time: {error}") from None

@@ -20,6 +20,8 @@ from negotiations.corpus._dates import (
     resolve_duration,
 )
 from negotiations.corpus._fields import Fields, Problems
+from negotiations.corpus._files import listing, read_text
+from negotiations.corpus._limits import DEFAULT_LIMITS, Limits
 from negotiations.corpus._yaml import YamlMap, load_yaml
 from negotiations.errors import (
     AmbiguousAnchorError,
@@ -114,26 +116,29 @@ def bundled_corpus_path(name: str = "seeds") -> Path:
     )
 
 
-def load_corpus(*layers: str | Path | None) -> Corpus:
+def load_corpus(*layers: str | Path | None, limits: Limits | None = None) -> Corpus:
     """Load and validate a corpus made of one or more layers (folders in the seeds layout).
 
     With no layer (or only ``None``) the bundled seed corpus is loaded. Each later
     layer adds registry entries, documents and assertions; its annotations may quote
     documents of earlier layers and refer to their ids. Ids are unique across layers.
+    ``limits`` bounds file sizes and YAML expansion (docs/limits.md).
     Raises :class:`CorpusValidationError` listing every problem found.
     """
     roots = [Path(layer) for layer in layers if layer is not None]
-    loader = _Loader(roots or [bundled_corpus_path()])
+    loader = _Loader(roots or [bundled_corpus_path()], limits or DEFAULT_LIMITS)
     corpus = loader.load()
     if loader.problems or corpus is None:
         raise CorpusValidationError(loader.problems.items)
     return corpus
 
 
-def validate_corpus(*layers: str | Path | None) -> tuple[CorpusError, ...]:
+def validate_corpus(
+    *layers: str | Path | None, limits: Limits | None = None
+) -> tuple[CorpusError, ...]:
     """Every problem in a (layered) corpus; empty when it loads cleanly."""
     try:
-        load_corpus(*layers)
+        load_corpus(*layers, limits=limits)
     except CorpusValidationError as error:
         return error.problems
     except CorpusError as error:
@@ -141,8 +146,19 @@ def validate_corpus(*layers: str | Path | None) -> tuple[CorpusError, ...]:
     return ()
 
 
+#: Offsets of an ambiguous quote named in the error (the search stops after one more).
+MAX_OFFSETS_SHOWN = 5
+
+
+def _times(starts: list[int]) -> str:
+    if len(starts) > MAX_OFFSETS_SHOWN:
+        return f"more than {MAX_OFFSETS_SHOWN} times"
+    return f"{len(starts)} times"
+
+
 class _Loader:
-    def __init__(self, roots: list[Path]) -> None:
+    def __init__(self, roots: list[Path], limits: Limits) -> None:
+        self.limits = limits
         self.roots = [root.resolve() for root in roots]
         self.root = self.roots[0]  # the layer being read
         self.first_layer = True
@@ -166,7 +182,7 @@ class _Loader:
 
     def read(self, path: Path) -> YamlMap | None:
         try:
-            return load_yaml(path, self.display(path))
+            return load_yaml(path, self.display(path), self.root, self.limits)
         except CorpusError as error:
             self.problems.add(error)
             return None
@@ -198,7 +214,7 @@ class _Loader:
 
     def records(self, name: str) -> list[tuple[Fields, str]]:
         path = self.root / "registry" / f"{name}.yaml"
-        if not self.first_layer and not path.exists():
+        if not self.first_layer and not (path.exists() or path.is_symlink()):
             return []  # later layers add only the registries they need
         data = self.read(path)
         if data is None:
@@ -416,7 +432,12 @@ class _Loader:
     # -- documents and annotations ------------------------------------------
     def load_texts(self) -> None:
         self.layer_texts = set()
-        for path in sorted(self.root.glob("*.txt")):
+        try:
+            paths = listing(self.root, "*.txt", self.display(self.root), self.limits)
+        except CorpusError as error:
+            self.problems.add(error)
+            paths = []
+        for path in paths:
             if path.stem in self.text_files:
                 self.problems.add(
                     DuplicateIdError(
@@ -428,13 +449,9 @@ class _Loader:
             self.text_files[path.stem] = self.display(path)
             self.layer_texts.add(path.stem)
             try:
-                self.texts[path.stem] = path.read_text(encoding="utf-8")
-            except UnicodeDecodeError as error:
-                self.problems.add(
-                    MalformedFileError(
-                        f"article is not UTF-8 ({error.reason})", file=self.display(path)
-                    )
-                )
+                self.texts[path.stem] = read_text(path, self.root, self.display(path), self.limits)
+            except CorpusError as error:
+                self.problems.add(error)
 
     def quote_anchor(self, f: Fields, document: str, *, allow_document: bool) -> TextAnchor | None:
         exact = f.raw("quote", required=True)
@@ -447,13 +464,22 @@ class _Loader:
             if value is not None and not isinstance(value, str):
                 f.error(ValueTypeError, key, f"{key!r} must be text", expected="text", found=value)
                 return None
+        if isinstance(exact, str) and not exact.strip():
+            f.error(
+                ValueTypeError,
+                "quote",
+                "'quote' must not be empty",
+                expected="the words that state the fact",
+                found=exact,
+            )
+            return None
         if not exact or document not in self.texts:
             return None
         assert isinstance(exact, str)
         assert isinstance(prefix, str)
         assert isinstance(suffix, str)
         text = self.texts[document]
-        starts = find_quote(text, exact, prefix, suffix)
+        starts = find_quote(text, exact, prefix, suffix, limit=MAX_OFFSETS_SHOWN + 1)
         if not starts:
             f.error(
                 AnchorNotFoundError,
@@ -467,7 +493,9 @@ class _Loader:
             f.error(
                 AmbiguousAnchorError,
                 "quote",
-                f"quote occurs {len(starts)} times in {document}.txt (at offsets {starts}); add a prefix or suffix",
+                f"quote occurs {_times(starts)} in {document}.txt (at offsets "
+                f"{', '.join(map(str, starts[:MAX_OFFSETS_SHOWN]))}"
+                f"{', …' if len(starts) > MAX_OFFSETS_SHOWN else ''}); add a prefix or suffix",
                 expected="exactly one occurrence",
                 found=exact,
             )
@@ -502,7 +530,11 @@ class _Loader:
         documents: list[Document] = []
         assertions: list[tuple[Assertion, str, int]] = []
         folder = self.root / "annotations"
-        files = sorted(folder.glob("*.yaml"))
+        try:
+            files = listing(folder, "*.yaml", self.display(folder), self.limits)
+        except CorpusError as error:
+            self.problems.add(error)
+            files = []
         annotated = {p.stem for p in files}
         for stem in sorted(self.layer_texts - annotated):
             self.problems.add(
