@@ -132,11 +132,19 @@ class ChecksumMismatchError(AnchorError):
     """The document text changed since offsets were computed."""
 
 
-class DateExpressionError(CorpusError):
+class ValueExpressionError(CorpusError):
+    """Words that state a value (a number, a time of day, a date, a duration) cannot be read."""
+
+
+class DateExpressionError(ValueExpressionError):
     """A date or duration expression cannot be resolved."""
 
 
-class UnresolvableDateError(NegotiationsError, ValueError):
+class UnresolvableValueError(NegotiationsError, ValueError):
+    """Words that should state a number, a time of day, a date or a duration cannot be read."""
+
+
+class UnresolvableDateError(UnresolvableValueError):
     """A date or duration expression matches no known form, or falls outside the calendar.
 
     Raised by the public :func:`negotiations.corpus.resolve_date` and

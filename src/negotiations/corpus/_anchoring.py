@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from negotiations.corpus._anchors import anchor_at, find_quote
 from negotiations.corpus._fields import Fields
 from negotiations.corpus._state import LoaderState
@@ -14,6 +16,8 @@ from negotiations.errors import (
 )
 from negotiations.model import (
     DocumentId,
+    Evidence,
+    RecordRef,
     TextAnchor,
 )
 
@@ -28,7 +32,68 @@ def _times(starts: list[int]) -> str:
 
 
 class Anchoring(LoaderState):
-    """Quotes (with prefix/suffix) become anchors pinned to their article's checksum."""
+    """Quotes (with prefix/suffix) become anchors pinned to their article's checksum;
+    a ``record`` names a row of a dataset instead, for claims that come from data."""
+
+    def evidence(self, f: Fields, document: str | None) -> Evidence | None:
+        """The assertion's evidence: a quote in its article, or a dataset record."""
+        if f.raw("record") is not None:
+            for key in ("quote", "prefix", "suffix"):
+                given = f.raw(key)
+                if given is not None:
+                    f.error(
+                        ValueTypeError,
+                        key,
+                        "give either a quote or a record as evidence, not both",
+                        expected="no quote beside a record",
+                        found=given,
+                    )
+            return self.record(f)
+        if document is None:  # the article is missing (reported once, elsewhere)
+            f.raw("quote"), f.raw("prefix"), f.raw("suffix")
+            return None
+        return self.quote_anchor(f, document, allow_document=False)
+
+    def record(self, f: Fields) -> RecordRef | None:
+        raw = f.raw("record")
+        line = raw.line if isinstance(raw, YamlMap) else f.line_of("record")
+        rf = Fields(raw, f.file, self.problems, f"{f.what} record", line)
+        dataset = rf.string("dataset", required=True)
+        identifier = rf.raw("id", required=True)
+        if isinstance(identifier, bool) or not isinstance(identifier, (str, int)):
+            if identifier is not None:
+                rf.error(
+                    ValueTypeError,
+                    "id",
+                    "'id' must be text or a number",
+                    expected="a record id",
+                    found=identifier,
+                )
+            identifier = None
+        field = rf.string("field")
+        retrieved_text = rf.string("retrieved")
+        retrieved = None
+        if retrieved_text is not None:
+            try:
+                retrieved = dt.datetime.fromisoformat(retrieved_text)
+            except ValueError:
+                rf.error(
+                    ValueTypeError,
+                    "retrieved",
+                    "'retrieved' is not an ISO date and time",
+                    expected="YYYY-MM-DDTHH:MM[:SS][+HH:MM]",
+                    found=retrieved_text,
+                )
+        rf.done()
+        if dataset is None or identifier is None or str(identifier).strip() == "":
+            return None
+        return self.build(
+            rf,
+            "id",
+            lambda: RecordRef(
+                dataset=dataset, record=str(identifier), field=field, retrieved=retrieved
+            ),
+        )
 
     def quote_anchor(self, f: Fields, document: str, *, allow_document: bool) -> TextAnchor | None:
         exact = f.raw("quote", required=True)
@@ -109,12 +174,17 @@ class Anchoring(LoaderState):
         key: str,
         what: str,
         text: str,
-        within: str,
+        within: str | None,
         where: str,
         *,
         exact_case: bool = False,
     ) -> bool:
-        """Raw words (a date, a duration, a title) must be the article's own words."""
+        """Raw words (a date, a duration, a title) must be the article's own words.
+
+        ``within`` is None for record evidence: a dataset has no words to check against.
+        """
+        if within is None:
+            return True
         found = text in within if exact_case else text.casefold() in within.casefold()
         if not found:
             f.error(

@@ -12,6 +12,8 @@ from negotiations.errors import (
     CorpusError,
     DuplicateIdError,
     MalformedFileError,
+    MissingKeyError,
+    UnknownPredicateError,
     UnknownReferenceError,
     ValueTypeError,
 )
@@ -19,21 +21,30 @@ from negotiations.model import (
     ActorId,
     Assertion,
     Attribution,
+    ClockValue,
     DateBasis,
+    DateValue,
     Document,
     DocumentId,
+    DurationValue,
     EntityId,
     Modality,
+    OfficeValue,
     OutletKind,
     PartialDate,
     Polarity,
-    Predicate,
     PublicationDate,
     Qualifiers,
+    QuantityValue,
     Source,
     SourceId,
+    SubjectKind,
+    TextAnchor,
     TitleTiming,
 )
+
+#: Value types whose words must come from the quote: unreadable while the quote is broken.
+_WORDS_OF_THE_QUOTE = (DateValue, DurationValue, QuantityValue, ClockValue)
 
 
 class AnnotationReader(ValueReader):
@@ -155,6 +166,15 @@ class AnnotationReader(ValueReader):
         pf.done()
         if date_text is None or basis is None:
             return None
+        if basis in (DateBasis.DATELINE, DateBasis.URL) and not pf.data.get("evidence"):
+            pf.error(
+                MissingKeyError,
+                "basis",
+                f"a date read from the {basis.value} must quote it under 'evidence'",
+                expected=f"a quote of the {basis.value}",
+                found=None,
+            )
+            return None
         value = self.build(pf, "date", lambda: PartialDate.parse(date_text))
         if value is None:
             return None
@@ -178,6 +198,12 @@ class AnnotationReader(ValueReader):
         kind = sf.choice("kind", OutletKind) or OutletKind.UNKNOWN
         url = sf.string("url")
         evidence = self.quotes(sf, "evidence", doc_id)
+        derived_from = self.derived_from(sf, doc_id)
+        cites = [
+            ActorId(actor)
+            for actor in sf.strings("cites")
+            if self.check_identifier(sf, "cites", actor, ("actor",))
+        ]
         sf.done()
         return self.build(
             sf,
@@ -190,30 +216,47 @@ class AnnotationReader(ValueReader):
                 url=url,
                 published=published,
                 evidence=evidence,
+                derived_from=tuple(derived_from),
+                cites=tuple(cites),
             ),
         )
+
+    def derived_from(self, sf: Fields, doc_id: str) -> list[SourceId]:
+        """Articles of this or an earlier layer that this one copies or rewrites."""
+        found = []
+        for other in sf.strings("derived_from"):
+            if other == doc_id or other not in self.texts:
+                sf.error(
+                    UnknownReferenceError,
+                    "derived_from",
+                    "'derived_from' must name another article of the corpus",
+                    expected="an article id (file stem) other than this one",
+                    found=other,
+                )
+            else:
+                found.append(SourceId(other))
+        return found
 
     def assertion(
         self, f: Fields, doc_id: str | None, published: PublicationDate | None
     ) -> Assertion | None:
         subject = f.identifier("subject", required=True)
         predicate_raw = f.raw("predicate", required=True)
-        predicate = None
+        spec = None
         if predicate_raw is not None:
             try:
-                predicate = Predicate(predicate_raw)
-            except ValueError:
+                spec = self.vocabulary.spec(str(predicate_raw))
+            except UnknownPredicateError as error:
                 f.error(
                     UnknownReferenceError,
                     "predicate",
-                    "unknown predicate",
-                    expected="one of " + ", ".join(p.value for p in Predicate),
+                    str(error),
+                    expected="a built-in predicate or one of registry/predicates.yaml",
                     found=predicate_raw,
                 )
                 f.raw("value")  # typed by the predicate; unknowable here, not an unknown key
-        anchor = self.quote_anchor(f, doc_id, allow_document=False) if doc_id else None
-        if doc_id is None:
-            f.raw("quote"), f.raw("prefix"), f.raw("suffix")
+        evidence = self.evidence(f, doc_id)
+        within = evidence.exact if isinstance(evidence, TextAnchor) else None
         modality = f.choice("modality", Modality, required=True)
         polarity = f.choice("polarity", Polarity) or Polarity.POSITIVE
         quoted = self.reference(f, "quoted", ("actor",))
@@ -236,35 +279,37 @@ class AnnotationReader(ValueReader):
         title, timing = f.string("title"), f.choice("timing", TitleTiming)
         role, complete = f.string("role"), f.boolean("complete")
         value = None
-        if predicate is not None:
-            subject_ok = subject is not None and self.check_kind(
-                f, "subject", subject, tuple(k.value for k in predicate.spec.subjects)
+        if spec is not None:
+            subject_ok = subject is not None and (
+                SubjectKind.ANY in spec.subjects
+                or self.check_kind(f, "subject", subject, tuple(k.value for k in spec.subjects))
             )
-            value = self.value(f, predicate, f.raw("value"), anchor, anchor_date)
-            if predicate is Predicate.HOLDS_OFFICE:
+            if evidence is None and spec.value_type in _WORDS_OF_THE_QUOTE:
+                f.raw("value")  # its words cannot be checked without the quote (reported)
+            else:
+                value = self.value(f, spec, within, anchor_date)
+            if spec.time_scoped and spec.value_type is OfficeValue:
                 if title is None:
                     f.raw("title", required=True)
-                elif anchor is not None:
-                    self.words_of(
-                        f, "title", "title", title, anchor.exact, "quote", exact_case=True
-                    )
-            else:
+                elif evidence is not None:
+                    self.words_of(f, "title", "title", title, within, "quote", exact_case=True)
+            elif not spec.time_scoped:
                 for key, given in (("title", title), ("timing", timing)):
                     if given is not None:
                         f.error(
                             ValueTypeError,
                             key,
-                            f"{key!r} applies to holds_office only",
+                            f"{key!r} applies to time-scoped predicates (holds_office) only",
                             expected="no such key",
                             found=given,
                         )
-            if predicate is not Predicate.MEMBER:
+            if not spec.complete_lists:
                 for key, extra in (("role", role), ("complete", complete)):
                     if extra is not None:
                         f.error(
                             ValueTypeError,
                             key,
-                            f"{key!r} applies to member only",
+                            f"{key!r} applies to list predicates (member) only",
                             expected="no such key",
                             found=extra,
                         )
@@ -279,14 +324,14 @@ class AnnotationReader(ValueReader):
                 return None
             if not subject_ok:
                 return None
-        if None in (subject, predicate, value, anchor, modality, doc_id):
+        if spec is None or None in (subject, value, evidence, modality, doc_id):
             return None
         assert subject
-        assert predicate
         assert value
-        assert anchor
+        assert evidence
         assert modality
         assert doc_id
+        name = spec.name
         asserted_at = anchor_date
         if said_at is not None and isinstance(said_at.value, PartialDate):
             asserted_at = said_at.value
@@ -296,9 +341,9 @@ class AnnotationReader(ValueReader):
             lambda: Assertion.create(
                 source=SourceId(doc_id),
                 subject=EntityId(subject),
-                predicate=predicate,
+                predicate=name,
                 value=value,
-                evidence=anchor,
+                evidence=evidence,
                 modality=modality,
                 polarity=polarity,
                 qualifiers=Qualifiers(

@@ -125,6 +125,7 @@ class _Loader(AnnotationReader, RegistryReader):
                 ),
                 documents=tuple(sorted(documents, key=lambda d: d.id)),
                 assertions=tuple(assertions),
+                vocabulary=self.vocabulary,
             )
         except CorpusValidationError as error:
             for problem in error.problems:

@@ -8,34 +8,67 @@ from negotiations.corpus._fields import Fields
 from negotiations.corpus._state import LoaderState
 from negotiations.corpus._yaml import YamlMap
 from negotiations.errors import (
+    DuplicateIdError,
+    ModelError,
     ValueTypeError,
 )
 from negotiations.model import (
     Actor,
     ActorId,
+    ActorValue,
+    Cardinality,
+    ClockValue,
+    DateValue,
     DelegationId,
     DelegationRef,
+    DurationValue,
     Event,
     EventId,
     EventKind,
+    EventValue,
+    ModeValue,
     Office,
     OfficeId,
+    OfficeValue,
     Organization,
     OrganizationKind,
     Person,
     Place,
     PlaceId,
     PlaceKind,
+    PlaceValue,
+    PositionValue,
+    PredicateSpec,
+    QuantityValue,
     State,
+    StatusValue,
+    SubjectKind,
+    TextValue,
 )
+
+#: Value type names a predicates.yaml may give ("quantity" or "QuantityValue").
+VALUE_TYPE_NAMES: dict[str, type] = {
+    "actor": ActorValue,
+    "place": PlaceValue,
+    "office": OfficeValue,
+    "event": EventValue,
+    "text": TextValue,
+    "date": DateValue,
+    "duration": DurationValue,
+    "quantity": QuantityValue,
+    "clock": ClockValue,
+    "status": StatusValue,
+    "mode": ModeValue,
+    "position": PositionValue,
+}
 
 
 class RegistryReader(LoaderState):
     """Registry files of one layer; references resolve once every id of the layer is known."""
 
-    def records(self, name: str) -> list[tuple[Fields, str]]:
+    def records(self, name: str, *, optional: bool = False) -> list[tuple[Fields, str]]:
         path = self.root / "registry" / f"{name}.yaml"
-        if not self.first_layer and not (path.exists() or path.is_symlink()):
+        if (optional or not self.first_layer) and not (path.exists() or path.is_symlink()):
             return []  # later layers add only the registries they need
         data = self.read(path)
         if data is None:
@@ -57,6 +90,8 @@ class RegistryReader(LoaderState):
         return out
 
     def load_registries(self) -> None:
+        for f, _ in self.records("predicates", optional=True):
+            self.predicate_record(f)
         pending: list[Callable[[], None]] = []
         for f, _ in self.records("actors"):
             pending.append(self.actor_record(f))
@@ -68,6 +103,63 @@ class RegistryReader(LoaderState):
             pending.append(self.event_record(f))
         for finish in pending:  # references resolve once every id is known
             finish()
+
+    def predicate_record(self, f: Fields) -> None:
+        """A predicate a layer declares: name, value type, cardinality, subjects, description."""
+        name = f.identifier("name", required=True)
+        value_name = f.raw("value", required=True)
+        value_type = None
+        if value_name is not None:
+            value_type = VALUE_TYPE_NAMES.get(str(value_name).removesuffix("Value").casefold())
+            if value_type is None:
+                f.error(
+                    ValueTypeError,
+                    "value",
+                    "unknown value type",
+                    expected="one of " + ", ".join(VALUE_TYPE_NAMES),
+                    found=value_name,
+                )
+        cardinality = f.choice("cardinality", Cardinality, required=True)
+        subjects = []
+        for subject in f.strings("subjects"):
+            try:
+                subjects.append(SubjectKind(subject))
+            except ValueError:
+                f.error(
+                    ValueTypeError,
+                    "subjects",
+                    "unknown subject kind",
+                    expected="actor, event, delegation or any",
+                    found=subject,
+                )
+        if not subjects and "subjects" not in f.data:
+            f.raw("subjects", required=True)
+        description = f.string("description") or ""
+        f.done()
+        if name is None or value_type is None or cardinality is None or not subjects:
+            return
+        spec = self.build(
+            f,
+            "name",
+            lambda: PredicateSpec(
+                name=name,
+                subjects=frozenset(subjects),
+                value_type=value_type,
+                cardinality=cardinality,
+                description=description,
+            ),
+        )
+        if spec is None:
+            return
+        try:
+            self.vocabulary = self.vocabulary.declare(spec)
+        except ModelError:
+            f.error(
+                DuplicateIdError,
+                "name",
+                f"predicate {name!r} is already declared differently "
+                "(a built-in predicate or an earlier declaration)",
+            )
 
     def actor_record(self, f: Fields) -> Callable[[], None]:
         identifier = f.identifier("id", required=True)

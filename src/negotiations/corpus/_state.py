@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from negotiations.corpus._fields import Fields, Problems
+from negotiations.corpus._fields import CORPUS_ID, Fields, Problems
 from negotiations.corpus._limits import Limits
 from negotiations.corpus._yaml import YamlMap, load_yaml
 from negotiations.errors import (
@@ -26,6 +26,7 @@ from negotiations.model import (
     Event,
     Office,
     Place,
+    Vocabulary,
 )
 
 T = TypeVar("T")
@@ -49,6 +50,7 @@ class LoaderState:
         self.texts: dict[str, str] = {}
         self.text_files: dict[str, str] = {}  # document stem -> file it was read from
         self.layer_texts: set[str] = set()  # stems of the layer being read
+        self.vocabulary = Vocabulary.builtin()  # grows with each layer's predicates.yaml
 
     def display(self, path: Path) -> str:
         try:
@@ -96,6 +98,21 @@ class LoaderState:
             return None
         self.check_kind(f, key, identifier, kinds)
         return identifier
+
+    def check_identifier(
+        self, f: Fields, key: str, identifier: str, kinds: tuple[str, ...]
+    ) -> bool:
+        """A listed id (``cites: [...]``): a valid id of one of ``kinds``."""
+        if not CORPUS_ID.fullmatch(identifier):
+            f.error(
+                ValueTypeError,
+                key,
+                f"{key!r} lists an invalid id",
+                expected="snake_case id",
+                found=identifier,
+            )
+            return False
+        return self.check_kind(f, key, identifier, kinds)
 
     def check_kind(self, f: Fields, key: str, identifier: str, kinds: tuple[str, ...]) -> bool:
         found = self.kinds.get(identifier)
