@@ -6,6 +6,7 @@ sorted lists (so output is byte-stable), and unknown keys are rejected.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any, TypeVar, overload
 
@@ -16,11 +17,13 @@ from negotiations.errors import ModelError, SerializationError
 from negotiations.model import (
     Actor,
     DateRange,
+    Evidence,
     PartialDate,
     TimeValue,
     Value,
     parse_time_value,
 )
+from negotiations.model._values import VALUE_TYPES
 
 T = TypeVar("T")
 
@@ -59,6 +62,17 @@ def _structure_optional_time_value(data: Any, _: Any) -> TimeValue | None:
     return None if data is None else _structure_time_value(data, TimeValue)
 
 
+def _structure_datetime(data: Any, _: type) -> dt.datetime:
+    if not isinstance(data, str):
+        raise ModelError("datetime", "iso", data, "an ISO date-time string")
+    try:
+        return dt.datetime.fromisoformat(data)
+    except ValueError:
+        raise ModelError("datetime", "iso", data, "an ISO date-time string") from None
+
+
+converter.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
+converter.register_structure_hook(dt.datetime, _structure_datetime)
 converter.register_structure_hook(TimeValue, _structure_time_value)
 converter.register_structure_hook(TimeValue | None, _structure_optional_time_value)
 
@@ -77,9 +91,23 @@ converter.register_unstructure_hook_func(
 )
 
 
+def _structure_value_type(name: Any, _: Any) -> type:
+    """A predicate's value type is written by class name ("QuantityValue")."""
+    for value_type in VALUE_TYPES:
+        if value_type.__name__ == name:
+            return value_type
+    raise ModelError("PredicateSpec", "value_type", name, "the name of a value type")
+
+
+# A corpus carries its vocabulary; a spec's value type is serialised by name.
+converter.register_unstructure_hook(type, lambda value_type: value_type.__name__)
+converter.register_structure_hook(type, _structure_value_type)
+
+
 # Unions last: configure_tagged_union builds member hooks eagerly.
 configure_tagged_union(Actor, converter, tag_generator=_tag, tag_name="type")
 configure_tagged_union(Value, converter, tag_generator=_tag, tag_name="type")
+configure_tagged_union(Evidence, converter, tag_generator=_tag, tag_name="type")
 
 
 def _optional_union(union: Any) -> None:
