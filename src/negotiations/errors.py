@@ -112,6 +112,11 @@ class DuplicateIdError(CorpusError):
     """Two records (or two identical assertions) share one id."""
 
 
+class InconsistentRegistryError(CorpusError):
+    """Registry records contradict each other: an organisation that is its own parent, a
+    cycle of parents or of places within places, one name or alias for two records."""
+
+
 class AnchorError(CorpusError):
     """A quote does not anchor to exactly one place in its document."""
 

@@ -14,14 +14,18 @@ import pytest
 
 import negotiations as ng
 from negotiations.corpus import Limits
-from negotiations.errors import LimitExceededError, UnsafePathError
+from negotiations.errors import InconsistentRegistryError, LimitExceededError, UnsafePathError
 from tests.corpus._corpora import (
+    ACTORS,
     ANNOTATION,
     ANNOTATION_FILE,
     ANNOTATION_TEXT,
     ARTICLE,
     DOC,
+    EVENTS,
     FOLDER,
+    OFFICES,
+    PLACES,
     edit,
     line_number,
     load_problems,
@@ -329,3 +333,119 @@ def test_an_unclosed_quote_names_the_line_where_it_starts(tmp_path: Path) -> Non
     assert isinstance(problems[0], ng.MalformedFileError)
     start = line_number(text, "'Russian President")
     assert f"starts at line {start}" in problems[0].message
+
+
+# -- 9. registry integrity ------------------------------------------------------------------------
+
+PLACES_FILE = f"{FOLDER}/registry/places.yaml"
+OFFICES_FILE = f"{FOLDER}/registry/offices.yaml"
+EVENTS_FILE = f"{FOLDER}/registry/events.yaml"
+
+
+def with_actor(line: str) -> str:
+    return ACTORS + line + "\n"
+
+
+def test_case_9_an_organisation_that_is_its_own_parent(tmp_path: Path) -> None:
+    line = "  - {id: gru, type: organization, name: GRU, kind: intelligence_service, parent: gru}"
+    actors = with_actor(line)
+    root = write_corpus(tmp_path, {"registry/actors.yaml": actors})
+    problem = problem_at(root, InconsistentRegistryError, ACTORS_FILE, line_number(actors, "gru}"))
+    assert "gru -> gru" in problem.message
+
+
+def test_case_9_a_cycle_of_parents_is_reported_once(tmp_path: Path) -> None:
+    actors = with_actor(
+        "  - {id: org_a, type: organization, name: Org A, parent: org_b}\n"
+        "  - {id: org_b, type: organization, name: Org B, parent: org_c}\n"
+        "  - {id: org_c, type: organization, name: Org C, parent: org_a}"
+    )
+    problems = load_problems(write_corpus(tmp_path, {"registry/actors.yaml": actors}))
+    cycles = [p for p in problems if isinstance(p, InconsistentRegistryError)]
+    assert len(cycles) == 1
+    assert cycles[0].line == line_number(actors, "id: org_a")
+    assert "org_a -> org_b -> org_c -> org_a" in cycles[0].message
+
+
+def test_case_9_a_place_within_itself_is_reported(tmp_path: Path) -> None:
+    places = PLACES + "  - {id: venue_a, name: Venue A, kind: venue, within: venue_b}\n"
+    places += "  - {id: venue_b, name: Venue B, kind: venue, within: venue_a}\n"
+    root = write_corpus(tmp_path, {"registry/places.yaml": places})
+    problem_at(root, InconsistentRegistryError, PLACES_FILE, line_number(places, "id: venue_a"))
+
+
+@pytest.mark.parametrize(
+    ("line", "spelling"),
+    [
+        ("  - {id: putin_double, type: person, name: V. V. Putin, aliases: [Putin]}", "V. V."),
+        ("  - {id: peskov_2, type: person, name: D. Peskov, aliases: [Dmitry Peskov]}", "D. P"),
+        ("  - {id: vladimir_putin_2, type: person, name: Vladimir Putin}", "vladimir_putin_2"),
+    ],
+)
+def test_case_9_one_spelling_for_two_actors_is_refused(
+    tmp_path: Path, line: str, spelling: str
+) -> None:
+    actors = with_actor(line)
+    root = write_corpus(tmp_path, {"registry/actors.yaml": actors})
+    problem = problem_at(
+        root, InconsistentRegistryError, ACTORS_FILE, line_number(actors, spelling)
+    )
+    assert "also names" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle"),
+    [
+        (
+            "kind: presidential_office, country: russia",
+            "kind: presidential_office, country: dmitry_peskov",
+            "country: dmitry_peskov",
+        ),
+        (
+            "kind: presidential_office, country: russia",
+            "kind: presidential_office, parent: russia",
+            "parent: russia",
+        ),
+    ],
+)
+def test_case_9_country_and_parent_of_the_wrong_kind(
+    tmp_path: Path, old: str, new: str, needle: str
+) -> None:
+    actors = edit(ACTORS, old, new)
+    root = write_corpus(tmp_path, {"registry/actors.yaml": actors})
+    problem_at(root, ng.ValueTypeError, ACTORS_FILE, line_number(actors, needle))
+
+
+def test_case_9_an_office_of_a_person_is_refused(tmp_path: Path) -> None:
+    offices = edit(OFFICES, "organization: kremlin", "organization: dmitry_peskov")
+    root = write_corpus(tmp_path, {"registry/offices.yaml": offices})
+    problem_at(root, ng.ValueTypeError, OFFICES_FILE, line_number(offices, "dmitry_peskov"))
+
+
+def test_case_9_a_delegation_of_a_person_is_refused(tmp_path: Path) -> None:
+    events = edit(EVENTS, "party: russia", "party: vladimir_putin")
+    root = write_corpus(tmp_path, {"registry/events.yaml": events})
+    problem_at(root, ng.ValueTypeError, EVENTS_FILE, line_number(events, "vladimir_putin"))
+
+
+def test_case_9_a_corpus_built_in_code_refuses_duplicates_and_unknown_references(
+    tmp_path: Path,
+) -> None:
+    corpus = ng.load_corpus(write_corpus(tmp_path))
+    first = corpus.assertions[0]
+    stranger = ng.Assertion.create(
+        source=first.source,
+        subject=ng.EntityId("nobody_at_all"),
+        predicate=first.predicate,
+        value=first.value,
+        evidence=first.evidence,
+        modality=first.modality,
+    )
+    with pytest.raises(ng.CorpusValidationError) as info:
+        ng.Corpus(
+            registry=corpus.registry,
+            documents=(*corpus.documents, corpus.documents[0]),
+            assertions=(*corpus.assertions, first, stranger),
+        )
+    kinds = sorted(type(p).__name__ for p in info.value.problems)
+    assert kinds == ["DuplicateIdError", "DuplicateIdError", "UnknownReferenceError"]

@@ -9,6 +9,7 @@ from negotiations.corpus._state import LoaderState
 from negotiations.corpus._yaml import YamlMap
 from negotiations.errors import (
     DuplicateIdError,
+    InconsistentRegistryError,
     ModelError,
     ValueTypeError,
 )
@@ -45,6 +46,7 @@ from negotiations.model import (
     SubjectKind,
     TextValue,
 )
+from negotiations.model._names import fold
 
 #: Value type names a predicates.yaml may give ("quantity" or "QuantityValue").
 VALUE_TYPE_NAMES: dict[str, type] = {
@@ -101,8 +103,57 @@ class RegistryReader(LoaderState):
             pending.append(self.office_record(f))
         for f, _ in self.records("events"):
             pending.append(self.event_record(f))
+        layer_ids = set(self.kinds) - set(self.layer_start_ids)
         for finish in pending:  # references resolve once every id is known
             finish()
+        self.check_cycles(layer_ids)
+        self.layer_start_ids = set(self.kinds)
+
+    def check_names(self, f: Fields, kind: str, identifier: str, names: tuple[str, ...]) -> None:
+        """One spelling names one record of a kind, or lookups by that name would fail."""
+        index = self.names.setdefault(kind, {})
+        for name in names:
+            key = fold(name)
+            other = index.setdefault(key, identifier)
+            if other != identifier:
+                _, other_file, other_line = self.kinds[other]
+                f.error(
+                    InconsistentRegistryError,
+                    "name" if name == f.data.get("name") else "aliases",
+                    f"the name {name!r} also names {other} ({other_file}:{other_line}); "
+                    "give each record spellings of its own",
+                    expected="a name no other record goes by",
+                    found=name,
+                )
+
+    def check_cycles(self, identifiers: set[str]) -> None:
+        """No organisation is its own parent, however far up; no place lies within itself."""
+        links: dict[str, str | None] = {
+            **{a.id: a.parent for a in self.actors.values() if isinstance(a, Organization)},
+            **{p.id: p.within for p in self.places.values()},
+        }
+        reported: set[str] = set()
+        for start in sorted(identifiers & set(links)):
+            chain = [start]
+            step = links.get(start)
+            while step is not None and step not in chain and step not in reported:
+                chain.append(step)
+                step = links.get(step)
+            if step != start:
+                continue
+            reported.update(chain)
+            kind, file, line = self.kinds[start]
+            what = "parent" if kind == "actor" else "within"
+            loop = " -> ".join([*chain, start])
+            self.problems.add(
+                InconsistentRegistryError(
+                    f"{kind} {start}: {what!r} leads back to itself ({loop})",
+                    file=file,
+                    line=line,
+                    expected=f"a {what} chain that ends",
+                    found=loop,
+                )
+            )
 
     def predicate_record(self, f: Fields) -> None:
         """A predicate a layer declares: name, value type, cardinality, subjects, description."""
@@ -179,12 +230,14 @@ class RegistryReader(LoaderState):
             )
             kind = None
         ok = identifier is not None and self.register(identifier, "actor", f)
+        if ok and identifier and kind:
+            self.actor_types[identifier] = kind
 
         def finish() -> None:
             nonlocal country, parent
             if kind == "organization":
-                country = self.reference(f, "country", ("actor",))
-                parent = self.reference(f, "parent", ("actor",))
+                country = self.reference(f, "country", ("state",))
+                parent = self.reference(f, "parent", ("organization",))
             f.done()
             if not (ok and kind and name and identifier):
                 return
@@ -208,6 +261,7 @@ class RegistryReader(LoaderState):
             actor: Actor | None = self.build(f, "id", make)
             if actor is not None:
                 self.actors[identifier] = actor
+                self.check_names(f, "actor", actor.id, actor.names())
 
         return finish
 
@@ -219,7 +273,7 @@ class RegistryReader(LoaderState):
         ok = identifier is not None and self.register(identifier, "place", f)
 
         def finish() -> None:
-            country = self.reference(f, "country", ("actor",))
+            country = self.reference(f, "country", ("state",))
             within = self.reference(f, "within", ("place",))
             f.done()
             if ok and identifier and name and kind:
@@ -237,6 +291,7 @@ class RegistryReader(LoaderState):
                 )
                 if place is not None:
                     self.places[identifier] = place
+                    self.check_names(f, "place", place.id, place.names())
 
         return finish
 
@@ -250,7 +305,9 @@ class RegistryReader(LoaderState):
         ok = identifier is not None and self.register(identifier, "office", f)
 
         def finish() -> None:
-            organization = self.reference(f, "organization", ("actor",), required=True)
+            organization = self.reference(
+                f, "organization", ("organization", "state"), required=True
+            )
             f.done()
             if ok and identifier and name and organization and single is not None:
                 office = self.build(
@@ -266,6 +323,7 @@ class RegistryReader(LoaderState):
                 )
                 if office is not None:
                     self.offices[identifier] = office
+                    self.check_names(f, "office", office.id, office.names())
 
         return finish
 
@@ -287,7 +345,7 @@ class RegistryReader(LoaderState):
         def finish() -> None:
             refs = []
             for df, did in delegation_fields:
-                party = self.reference(df, "party", ("actor",), required=True)
+                party = self.reference(df, "party", ("state", "organization"), required=True)
                 df.done()
                 if party and identifier:
                     ref = DelegationRef(
@@ -306,5 +364,6 @@ class RegistryReader(LoaderState):
                 )
                 if event is not None:
                     self.events[identifier] = event
+                    self.check_names(f, "event", event.id, event.names())
 
         return finish

@@ -50,6 +50,9 @@ class LoaderState:
         self.texts: dict[str, str] = {}
         self.text_files: dict[str, str] = {}  # document stem -> file it was read from
         self.layer_texts: set[str] = set()  # stems of the layer being read
+        self.names: dict[str, dict[str, str]] = {}  # kind -> folded name -> id
+        self.layer_start_ids: set[str] = set()  # ids known before the layer being read
+        self.actor_types: dict[str, str] = {}  # actor id -> person | organization | state
         self.vocabulary = Vocabulary.builtin()  # grows with each layer's predicates.yaml
 
     def display(self, path: Path) -> str:
@@ -115,6 +118,8 @@ class LoaderState:
         return self.check_kind(f, key, identifier, kinds)
 
     def check_kind(self, f: Fields, key: str, identifier: str, kinds: tuple[str, ...]) -> bool:
+        """``identifier`` must be a known id of one of ``kinds``: a registry kind (actor,
+        place, office, event, delegation) or an actor type (person, organization, state)."""
         found = self.kinds.get(identifier)
         wanted = " or ".join(kinds)
         if found is None:
@@ -126,11 +131,13 @@ class LoaderState:
                 found=identifier,
             )
             return False
-        if found[0] not in kinds:
+        kind = found[0]
+        subtype = self.actor_types.get(identifier) if kind == "actor" else None
+        if kind not in kinds and subtype not in kinds:
             f.error(
                 ValueTypeError,
                 key,
-                f"{key!r} refers to a {found[0]}",
+                f"{key!r} refers to a {subtype or kind}",
                 expected=f"a {wanted} id",
                 found=identifier,
             )
