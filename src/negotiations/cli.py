@@ -7,9 +7,10 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
-from negotiations.corpus import Corpus, load_corpus, validate_corpus
+from negotiations.corpus import Corpus, bundled_corpus_path, load_corpus, validate_corpus
 from negotiations.errors import CorpusValidationError, NegotiationsError
 from negotiations.model import Assertion
 from negotiations.reconcile import Reconciliation, Verdict, VerdictStatus, reconcile
@@ -79,6 +80,24 @@ def _load(path: str | None) -> Corpus:
     return load_corpus(path)
 
 
+def _layers(args: argparse.Namespace) -> list[str | Path]:
+    """The corpus folder (default: the seeds), then each ``--layer``, then the bundled reports."""
+    layers: list[str | Path] = [args.path or bundled_corpus_path()]
+    layers += args.layer or []
+    if args.with_reports:
+        layers.append(bundled_corpus_path("reports"))
+    return layers
+
+
+def _add_layer_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--layer", action="append", metavar="PATH", help="a further corpus layer (repeatable)"
+    )
+    command.add_argument(
+        "--with-reports", action="store_true", help="add the bundled reports corpus as a layer"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="negotiations",
@@ -93,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     p_rec = commands.add_parser("reconcile", help="reconcile a corpus and print verdicts")
     p_rec.add_argument("path", nargs="?", help="corpus folder (default: the bundled seed corpus)")
+    _add_layer_options(p_validate)
+    _add_layer_options(p_rec)
     p_rec.add_argument("--format", choices=("text", "json"), default="text")
     p_rec.add_argument("--all", action="store_true", help="list every verdict, not only conflicts")
     p_explain = commands.add_parser("explain", help="explain the verdicts about one subject")
@@ -107,12 +128,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = sys.stdout
     try:
         if args.command == "validate":
-            problems = validate_corpus(args.path)
+            problems = validate_corpus(*_layers(args))
             for problem in problems:
                 out.write(f"{problem}\n")
             out.write(f"{len(problems)} problem(s)\n" if problems else "corpus is valid\n")
             return 1 if problems else 0
-        corpus = _load(args.path if args.command != "explain" else args.corpus)
+        corpus = (
+            load_corpus(*_layers(args))
+            if args.command == "reconcile"
+            else _load(args.path if args.command != "explain" else args.corpus)
+        )
         if args.command == "coverage":
             from negotiations.corpus._coverage import coverage_markdown
 

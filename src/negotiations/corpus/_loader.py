@@ -87,35 +87,53 @@ from negotiations.model._positions import Issue, Stance
 T = TypeVar("T")
 
 
-def bundled_corpus_path() -> Path:
-    """Where the seed corpus is: inside the installed wheel, or in the source checkout."""
-    packaged = Path(str(importlib.resources.files("negotiations"))) / "_seeds"
-    if (packaged / "registry").is_dir():
+#: The corpora shipped with the library: name -> (folder inside the wheel, folder in a checkout).
+BUNDLED_CORPORA = {"seeds": ("_seeds", "seeds"), "reports": ("_reports", "reports")}
+
+
+def bundled_corpus_path(name: str = "seeds") -> Path:
+    """Where a bundled corpus is: inside the installed wheel, or in the source checkout.
+
+    ``"seeds"`` is the curated seed corpus; ``"reports"`` is a second layer of
+    reports that quotes the seeds and refers to their registry.
+    """
+    if name not in BUNDLED_CORPORA:
+        known = ", ".join(BUNDLED_CORPORA)
+        raise MalformedFileError(
+            f"no bundled corpus named {name!r}", file=name, expected=f"one of {known}", found=name
+        )
+    packaged_name, checkout_name = BUNDLED_CORPORA[name]
+    packaged = Path(str(importlib.resources.files("negotiations"))) / packaged_name
+    if (packaged / "annotations").is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[3] / "seeds"
-    if (checkout / "registry").is_dir():
+    checkout = Path(__file__).resolve().parents[3] / checkout_name
+    if (checkout / "annotations").is_dir():
         return checkout
     raise MalformedFileError(
-        "the bundled seed corpus is missing from this installation", file=str(packaged)
+        f"the bundled {name!r} corpus is missing from this installation", file=str(packaged)
     )
 
 
-def load_corpus(path: str | Path | None = None) -> Corpus:
-    """Load and validate a corpus (the bundled seed corpus when ``path`` is None).
+def load_corpus(*layers: str | Path | None) -> Corpus:
+    """Load and validate a corpus made of one or more layers (folders in the seeds layout).
 
+    With no layer (or only ``None``) the bundled seed corpus is loaded. Each later
+    layer adds registry entries, documents and assertions; its annotations may quote
+    documents of earlier layers and refer to their ids. Ids are unique across layers.
     Raises :class:`CorpusValidationError` listing every problem found.
     """
-    loader = _Loader(Path(path) if path is not None else bundled_corpus_path())
+    roots = [Path(layer) for layer in layers if layer is not None]
+    loader = _Loader(roots or [bundled_corpus_path()])
     corpus = loader.load()
     if loader.problems or corpus is None:
         raise CorpusValidationError(loader.problems.items)
     return corpus
 
 
-def validate_corpus(path: str | Path | None = None) -> tuple[CorpusError, ...]:
-    """Every problem in a corpus; empty when it loads cleanly."""
+def validate_corpus(*layers: str | Path | None) -> tuple[CorpusError, ...]:
+    """Every problem in a (layered) corpus; empty when it loads cleanly."""
     try:
-        load_corpus(path)
+        load_corpus(*layers)
     except CorpusValidationError as error:
         return error.problems
     except CorpusError as error:
@@ -124,8 +142,10 @@ def validate_corpus(path: str | Path | None = None) -> tuple[CorpusError, ...]:
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
-        self.root = root.resolve()
+    def __init__(self, roots: list[Path]) -> None:
+        self.roots = [root.resolve() for root in roots]
+        self.root = self.roots[0]  # the layer being read
+        self.first_layer = True
         self.problems = Problems()
         self.kinds: dict[str, tuple[str, str, int]] = {}  # id -> (kind, file, line)
         self.actors: dict[str, Actor] = {}
@@ -134,6 +154,8 @@ class _Loader:
         self.events: dict[str, Event] = {}
         self.delegations: dict[str, DelegationRef] = {}
         self.texts: dict[str, str] = {}
+        self.text_files: dict[str, str] = {}  # document stem -> file it was read from
+        self.layer_texts: set[str] = set()  # stems of the layer being read
 
     # -- helpers ---------------------------------------------------------
     def display(self, path: Path) -> str:
@@ -176,6 +198,8 @@ class _Loader:
 
     def records(self, name: str) -> list[tuple[Fields, str]]:
         path = self.root / "registry" / f"{name}.yaml"
+        if not self.first_layer and not path.exists():
+            return []  # later layers add only the registries they need
         data = self.read(path)
         if data is None:
             return []
@@ -391,7 +415,18 @@ class _Loader:
 
     # -- documents and annotations ------------------------------------------
     def load_texts(self) -> None:
+        self.layer_texts = set()
         for path in sorted(self.root.glob("*.txt")):
+            if path.stem in self.text_files:
+                self.problems.add(
+                    DuplicateIdError(
+                        f"article {path.stem!r} is already in an earlier layer at {self.text_files[path.stem]}",
+                        file=self.display(path),
+                    )
+                )
+                continue
+            self.text_files[path.stem] = self.display(path)
+            self.layer_texts.add(path.stem)
             try:
                 self.texts[path.stem] = path.read_text(encoding="utf-8")
             except UnicodeDecodeError as error:
@@ -469,7 +504,7 @@ class _Loader:
         folder = self.root / "annotations"
         files = sorted(folder.glob("*.yaml"))
         annotated = {p.stem for p in files}
-        for stem in sorted(set(self.texts) - annotated):
+        for stem in sorted(self.layer_texts - annotated):
             self.problems.add(
                 MalformedFileError(
                     f"article {stem}.txt has no annotation file",
@@ -499,6 +534,15 @@ class _Loader:
                 "document",
                 "document id must equal the file name",
                 expected=path.stem,
+                found=doc_id,
+            )
+            doc_id = None
+        if doc_id is not None and doc_id in self.texts and doc_id not in self.layer_texts:
+            f.error(
+                DuplicateIdError,
+                "document",
+                f"the article is in an earlier layer ({self.text_files[doc_id]}) and annotated there",
+                expected="an article of this layer",
                 found=doc_id,
             )
             doc_id = None
@@ -839,12 +883,18 @@ class _Loader:
 
     # -- the whole --------------------------------------------------------
     def load(self) -> Corpus | None:
-        if not self.root.is_dir():
-            self.problems.add(MalformedFileError("corpus folder not found", file=str(self.root)))
-            return None
-        self.load_registries()
-        self.load_texts()
-        documents, located = self.load_annotations()
+        documents: list[Document] = []
+        located: list[tuple[Assertion, str, int]] = []
+        for index, root in enumerate(self.roots):
+            self.root, self.first_layer = root, index == 0
+            if not root.is_dir():
+                self.problems.add(MalformedFileError("corpus folder not found", file=str(root)))
+                continue
+            self.load_registries()  # ids of this layer and of earlier ones resolve
+            self.load_texts()
+            layer_documents, layer_assertions = self.load_annotations()
+            documents += layer_documents
+            located += layer_assertions
         seen: dict[str, tuple[str, int]] = {}
         assertions: list[Assertion] = []
         for assertion, file, line in located:
