@@ -106,6 +106,15 @@ class DateExpressionError(CorpusError):
     """A date or duration expression cannot be resolved."""
 
 
+class UnresolvableDateError(NegotiationsError, ValueError):
+    """A date or duration expression matches no known form, or falls outside the calendar.
+
+    Raised by the public :func:`negotiations.corpus.resolve_date` and
+    :func:`negotiations.corpus.resolve_duration`; the loader reports it as a
+    :class:`DateExpressionError` with file and line.
+    """
+
+
 class CorpusValidationError(NegotiationsError):
     """A corpus has problems; all of them are listed, not only the first."""
 
