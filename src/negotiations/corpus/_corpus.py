@@ -24,6 +24,7 @@ from negotiations.model import (
     Source,
     SourceId,
     TextAnchor,
+    Vocabulary,
 )
 from negotiations.model import _validators as v
 
@@ -39,6 +40,10 @@ class Corpus:
     )
     assertions: tuple[Assertion, ...] = attrs.field(
         validator=v.collection_of(tuple, v.instance_of(Assertion))
+    )
+    #: The predicates the assertions use: the built-ins plus a layer's registry/predicates.yaml.
+    vocabulary: Vocabulary = attrs.field(
+        factory=Vocabulary.builtin, validator=v.instance_of(Vocabulary)
     )
     _documents: dict[str, Document] = attrs.field(init=False, eq=False, repr=False)
 

@@ -22,11 +22,11 @@ from typing import Literal
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
-from negotiations.errors import UnresolvableDateError
+from negotiations.corpus._amounts import take_hedge
+from negotiations.errors import ModelError, UnresolvableDateError
 from negotiations.model import (
     DateRange,
     Duration,
-    DurationBound,
     PartialDate,
     Precision,
     TimeExpression,
@@ -424,13 +424,6 @@ def _parse_with(
     return data.date_obj, data.period or "day", data.locale or "ru/uk"
 
 
-_BOUNDS = [
-    (r"approximately|about|around|roughly|some|approx\.?", DurationBound.APPROXIMATELY),
-    (r"nearly|almost|just under|under|less than", DurationBound.NEARLY),
-    (r"over|more than|just over", DurationBound.OVER),
-    (r"at least", DurationBound.AT_LEAST),
-    (r"at most|up to", DurationBound.AT_MOST),
-]
 _UNITS = {
     "year": "years",
     "month": "months",
@@ -442,18 +435,22 @@ _UNITS = {
 _COMPONENT = re.compile(
     r"(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(year|month|week|day|hour|minute)s?"
 )
+#: "two-hour", "90-minute", "hour-long", "a two-day": the hyphenated adjective forms.
+_HYPHENATED = re.compile(
+    r"^(?:an?\s+)?(?:(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-)?"
+    r"(year|month|week|day|hour|minute)(?:s)?(?:-long)?$"
+)
 
 
 def resolve_duration(text: str) -> Duration:
     """Parse a reported duration; raise :class:`UnresolvableDateError` if it cannot be."""
     s = _fold(text)
     s = re.sub(r"^(?:(?:for|in|after|within|lasting|of)\s+)+", "", s)
-    bound = DurationBound.EXACT
-    for pattern, candidate in _BOUNDS:
-        match = re.match(rf"(?:{pattern})\s+", s)
-        if match:
-            bound, s = candidate, s[match.end() :]
-            break
+    bound, s = take_hedge(s)
+    s = re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)  # "1,000 days"
+    hyphenated = _HYPHENATED.fullmatch(s)
+    if hyphenated and (hyphenated.group(1) or s.endswith("-long")):
+        s = f"{hyphenated.group(1) or 'one'} {hyphenated.group(2)}"
     components: dict[str, int] = {}
 
     def take(match: re.Match[str]) -> str:
@@ -465,4 +462,7 @@ def resolve_duration(text: str) -> Duration:
         raise UnresolvableDateError(
             f"{_short(text)} is not a duration like 'approximately 1 hour and 45 minutes' or 'nearly three years'"
         )
-    return Duration(bound=bound, **components)
+    try:
+        return Duration(bound=bound, **components)
+    except ModelError as error:  # "0 days": a duration of nothing
+        raise UnresolvableDateError(f"{_short(text)} is not a length of time: {error}") from None
