@@ -133,7 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 + "\n"
             )
             return 1
-        out.write("\n\n".join(explain_verdict(v, corpus) for v in verdicts) + "\n")
+        out.write(
+            "\n\n".join(explain_verdict(v, corpus.registry, corpus.sources) for v in verdicts)
+            + "\n"
+        )
         return 0
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.
