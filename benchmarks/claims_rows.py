@@ -63,7 +63,7 @@ def synthetic_rows(count: int, seed: int = 7) -> list[tuple[str, ...]]:
     rng = random.Random(seed)
     subjects = [f"XY-{n}-AAA-BBB" for n in range(max(1, count // 20))]
     modalities = ("reported", "confirmed")
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for _ in range(count):
         predicate = rng.choice(tuple(PREDICATES))
         if predicate == "gate":

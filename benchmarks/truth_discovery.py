@@ -69,6 +69,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -182,7 +183,7 @@ _PARENTHESIS = re.compile(r"\([^)]*\)")
 _PERSONS = re.compile(r"\s*(?:;|/|&|\||\band\b|\bwith\b|\n)\s*", re.IGNORECASE)
 _NOT_LETTER = re.compile(r"[^a-z]")
 _NOT_A_NAME = frozenset(
-    {"jr", "sr", "ii", "iii", "iv", "phd", "md", "ed", "eds", "editor", "author", "dr", "prof"}
+    {"jr", "sr", "ii", "iii", "iv", "phd", "ed", "eds", "editor", "author", "dr", "prof"}
 )
 
 
@@ -452,19 +453,17 @@ def evaluate(
 ) -> dict[str, Any]:
     """Every method on one data set: precision on the gold items and wall time."""
     assertions, dropped = one_claim_per_source(claims)
-    gold_items = {(a.subject, a.predicate): canonical(a.value) for a in gold.assertions}
+    gold_items: dict[Item, str] = {
+        (a.subject, a.predicate): canonical(a.value) for a in gold.assertions
+    }
     methods: list[tuple[str, Callable[[], Answers] | None]] = [
         (LIBRARY, lambda: library(assertions, claims)),
         (MAJORITY, lambda: majority_vote(assertions)),
     ]
     package = truthdiscovery()
     for peer_name in PEERS:
-        methods.append(
-            (
-                peer_name,
-                None if package is None else (lambda n=peer_name: peer(package, n)(assertions)),
-            )
-        )
+        run_peer = None if package is None else peer(package, peer_name)
+        methods.append((peer_name, None if run_peer is None else partial(run_peer, assertions)))
     rows: list[dict[str, Any]] = []
     for method, run in methods:
         if run is None:

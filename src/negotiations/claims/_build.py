@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import itemgetter
 from types import MappingProxyType
-from typing import Literal, Protocol, cast
+from typing import Any, Literal, Protocol
 
 import attrs
 from attrs import frozen
@@ -30,10 +31,13 @@ from negotiations.claims._parsers import Parser, default_parser
 from negotiations.errors import NegotiationsError
 from negotiations.model import (
     Assertion,
+    Attribution,
     EntityId,
     Modality,
     PartialDate,
+    Qualifiers,
     RecordRef,
+    Registry,
     Source,
     SourceId,
     Value,
@@ -52,6 +56,7 @@ class _Missing:
 
 
 _MISSING = _Missing()
+_NO_REGISTRY = Registry()
 _ABSENT = object()
 
 
@@ -66,14 +71,23 @@ class ClaimSet:
     """
 
     dataset: str
-    assertions: tuple[Assertion, ...]
-    sources: Mapping[SourceId, Source]
+    assertions: tuple[Assertion, ...] = attrs.field(repr=False)
+    sources: Mapping[SourceId, Source] = attrs.field(repr=False)
     vocabulary: Vocabulary = attrs.field(repr=False)
     subject_names: Mapping[EntityId, tuple[str, ...]] = attrs.field(repr=False)
     rows: int
     missing: int
     duplicates: int
     skipped: tuple[RowProblem, ...] = ()
+
+    @property
+    def registry(self) -> Registry:
+        """An empty registry: a table names subjects by id, not through a gazetteer.
+
+        With it a claim set reads like a corpus, so ``reconcile(claims,
+        vocabulary=claims.vocabulary)`` takes its assertions and sources directly.
+        """
+        return _NO_REGISTRY
 
     def summary(self) -> str:
         return (
@@ -139,6 +153,29 @@ class _Bad:
 
 def _short_row() -> _Bad:
     return _Bad("a column here (the row is short)")
+
+
+def _shown(raw: object) -> object:
+    """A cell as a problem report shows it (None for a cell the row does not have)."""
+    return None if raw is _ABSENT else raw
+
+
+def _lookup(
+    raw: object,
+    cache: dict[str, Any],
+    make: Callable[[str], Any],
+    expected: str,
+) -> Any:
+    """A cell read through its cache (misses are made and cached); empty cells are bad."""
+    if raw is _ABSENT:
+        return _short_row()
+    text = _text(raw)
+    if text is None:
+        return _Bad(expected)
+    found = cache.get(text)
+    if found is None:
+        found = cache[text] = make(text)
+    return found
 
 
 class _Builder:
@@ -231,26 +268,52 @@ class _Builder:
             return _Bad("an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): when the source said it")
 
 
-def _sequence_cell(row: Row, where: _Slot) -> object:
-    if where.constant is not None:
-        return where.constant
-    try:
-        return cast("Sequence[object]", row)[where.index]
-    except IndexError:
-        return _ABSENT
-
-
-def _mapping_cell(row: Row, where: _Slot) -> object:
-    if where.constant is not None:
-        return where.constant
-    return cast("Mapping[str, object]", row).get(where.name, _ABSENT)
-
-
 class LineNumbered(Protocol):
     """Something that knows the line of the row it just gave (a ``csv.reader``)."""
 
     @property
     def line_num(self) -> int: ...
+
+
+class _Cells:
+    """Reads every mapped cell of a row at once.
+
+    One ``operator.itemgetter`` call fetches all columns (by position or by key);
+    a short row (or a mapping without a key) falls back to one cell at a time,
+    marking the absent ones. Constants never touch the row.
+    """
+
+    def __init__(self, slots: Sequence[_Slot], mapping_rows: bool) -> None:
+        self.slots = tuple(slots)
+        keys: list[str | int] = []
+        self.where: list[int] = []  # per slot: its place in the fetched cells, or -1 for a constant
+        for where in self.slots:
+            if where.constant is None:
+                self.where.append(len(keys))
+                keys.append(where.name if mapping_rows else where.index)
+            else:
+                self.where.append(-1)
+        self.keys = tuple(keys)
+        self.getter = itemgetter(*keys) if len(keys) > 1 else None
+
+    def fetch(self, row: Row) -> tuple[object, ...]:
+        try:
+            if self.getter is not None:
+                return self.getter(row)  # type: ignore[no-any-return]
+            return tuple(row[k] for k in self.keys)  # type: ignore[index]
+        except (IndexError, KeyError):
+            return tuple(self._one(row, k) for k in self.keys)
+
+    @staticmethod
+    def _one(row: Row, key: str | int) -> object:
+        try:
+            return row[key]  # type: ignore[index]
+        except (IndexError, KeyError):
+            return _ABSENT
+
+    def read(self, cells: tuple[object, ...], index: int) -> object:
+        place = self.where[index]
+        return self.slots[index].constant if place < 0 else cells[place]
 
 
 def build(
@@ -320,50 +383,56 @@ def build(
                 )
             b.predicates[pred_slot.constant] = checked
 
-    cell = _mapping_cell if mapping_rows else _sequence_cell
+    # Slots in a fixed order: source, subject, time, modality, record, then (predicate, value) pairs.
+    optional = [time_slot, modality_slot, record_slot]
+    fixed = [source_slot, subject_slot, *(x for x in optional if x is not None)]
+    slots = [*fixed, *(x for pair in claim_slots for x in pair)]
+    cells_of = _Cells(slots, mapping_rows)
+    read = cells_of.read
+    n_time = 2 if time_slot is not None else -1
+    n_modality = 2 + (time_slot is not None) if modality_slot is not None else -1
+    n_record = len(fixed) - 1 if record_slot is not None else -1
+    claim_at = [(len(fixed) + 2 * i, pred, value) for i, (pred, value) in enumerate(claim_slots)]
+
     skip = on_error == "skip"
     assertions: dict[str, Assertion] = {}
     duplicates = 0
     count = 0
     row_number = 0
     sources, subjects, predicates, values = b.sources, b.subjects, b.predicates, b.values
+    missing_texts = b.missing
     create = Assertion.create
+    # Every table claim has the same (empty) qualifiers and attribution: share one of each.
+    qualifiers, attribution = Qualifiers(), Attribution()
 
     for row in rows:
         count += 1
         row_number = lines.line_num if lines is not None else row_number + 1
+        cells = cells_of.fetch(row)
         bad_row = False
         # Source and subject: without them a row claims nothing.
-        raw = cell(row, source_slot)
-        text = _text(raw)
-        source = _short_row() if raw is _ABSENT else sources.get(text) if text is not None else None
+        raw = read(cells, 0)
+        source = sources.get(raw) if type(raw) is str else None
         if source is None:
-            source = b.source(text) if text is not None else _Bad("a source")
-            if text is not None:
-                sources[text] = source
-        if isinstance(source, _Bad):
-            b.problem(row_number, source_slot.name, None if raw is _ABSENT else raw, source)
+            source = _lookup(raw, sources, b.source, "a source")
+        if type(source) is _Bad:
+            b.problem(row_number, source_slot.name, _shown(raw), source)
             bad_row = True
-        raw = cell(row, subject_slot)
-        text = _text(raw)
-        subject = (
-            _short_row() if raw is _ABSENT else subjects.get(text) if text is not None else None
-        )
+        raw = read(cells, 1)
+        subject = subjects.get(raw) if type(raw) is str else None
         if subject is None:
-            subject = b.subject(text) if text is not None else _Bad("a subject")
-            if text is not None:
-                subjects[text] = subject
-        if isinstance(subject, _Bad):
-            b.problem(row_number, subject_slot.name, None if raw is _ABSENT else raw, subject)
+            subject = _lookup(raw, subjects, b.subject, "a subject")
+        if type(subject) is _Bad:
+            b.problem(row_number, subject_slot.name, _shown(raw), subject)
             bad_row = True
         asserted_at: PartialDate | None = None
-        if time_slot is not None:
-            raw = cell(row, time_slot)
+        if n_time >= 0 and time_slot is not None:
+            raw = read(cells, n_time)
             text = _text(raw)
             if raw is _ABSENT:
                 b.problem(row_number, time_slot.name, None, _short_row())
                 bad_row = True
-            elif text is not None and text.strip().casefold() not in b.missing:
+            elif text is not None and text.strip().casefold() not in missing_texts:
                 key = raw if isinstance(raw, dt.date) else text
                 when = b.times.get(key)
                 if when is None:
@@ -374,8 +443,8 @@ def build(
                 else:
                     asserted_at = when
         row_modality = modality
-        if modality_slot is not None:
-            raw = cell(row, modality_slot)
+        if n_modality >= 0 and modality_slot is not None:
+            raw = read(cells, n_modality)
             text = _text(raw)
             if raw is _ABSENT:
                 b.problem(row_number, modality_slot.name, None, _short_row())
@@ -390,59 +459,55 @@ def build(
                 else:
                     row_modality = how
         record = str(row_number)
-        if record_slot is not None:
-            text = _text(cell(row, record_slot))
+        if n_record >= 0:
+            text = _text(read(cells, n_record))
             if text is not None and text.strip():
                 record = text.strip()
         if bad_row and skip:
             continue
-        for pred_slot, value_slot in claim_slots:
-            raw = cell(row, pred_slot)
-            text = _text(raw)
-            if text is None:
-                b.problem(
-                    row_number,
-                    pred_slot.name,
-                    None,
-                    _short_row() if raw is _ABSENT else _Bad("a predicate"),
-                )
-                continue
-            predicate = predicates.get(text)
+        for at, pred_slot, value_slot in claim_at:
+            raw = read(cells, at)
+            predicate = predicates.get(raw) if type(raw) is str else None
             if predicate is None:
-                predicate = predicates[text] = b.predicate(text)
-            if isinstance(predicate, _Bad):
-                b.problem(row_number, pred_slot.name, raw, predicate)
+                predicate = _lookup(raw, predicates, b.predicate, "a predicate")
+            if type(predicate) is _Bad:
+                b.problem(row_number, pred_slot.name, _shown(raw), predicate)
                 continue
-            raw = cell(row, value_slot)
-            text = _text(raw)
-            if text is None:
-                if raw is _ABSENT:
-                    b.problem(row_number, value_slot.name, None, _short_row())
-                else:
-                    b.missing_count += 1
-                continue
-            value = values.get((predicate[0], text))
+            name = predicate[0]  # type: ignore[index]
+            raw = read(cells, at + 1)
+            value = values.get((name, raw)) if type(raw) is str else None
             if value is None:
-                value = values[(predicate[0], text)] = b.value(predicate, text)
-            if isinstance(value, _Missing):
+                text = _text(raw)
+                if text is None:
+                    if raw is _ABSENT:
+                        b.problem(row_number, value_slot.name, None, _short_row())
+                    else:
+                        b.missing_count += 1
+                    continue
+                value = values.get((name, text))
+                if value is None:
+                    value = values[(name, text)] = b.value(predicate, text)  # type: ignore[arg-type]
+            if value is _MISSING:
                 b.missing_count += 1
                 continue
-            if isinstance(value, _Bad):
+            if type(value) is _Bad:
                 b.problem(row_number, value_slot.name, raw, value)
                 continue
             if bad_row:
                 continue
             try:
                 assertion = create(
-                    source=cast(SourceId, source),
-                    subject=cast(EntityId, subject),
-                    predicate=predicate[0],
-                    value=value,
+                    source=source,  # type: ignore[arg-type]
+                    subject=subject,  # type: ignore[arg-type]
+                    predicate=name,
+                    value=value,  # type: ignore[arg-type]
                     evidence=RecordRef(
                         dataset=dataset, record=record, field=value_slot.name, retrieved=retrieved
                     ),
                     modality=row_modality,
                     asserted_at=asserted_at,
+                    qualifiers=qualifiers,
+                    attribution=attribution,
                 )
             except NegotiationsError as error:
                 b.problem(row_number, value_slot.name, raw, _Bad(f"a valid claim: {error}"))

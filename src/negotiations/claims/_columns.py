@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import attrs
 from attrs import frozen
@@ -26,7 +27,7 @@ ROLES = ("source", "subject", "predicate", "value", "time", "modality", "record"
 DEFAULT_LAYOUT = ("source", "subject", "predicate", "value", "modality", "time")
 
 
-def _ref(instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+def _ref(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, str | int | Constant):
         raise ColumnMappingError(
             f"{attribute.name}: expected a column name, a 0-based position or a Constant, "
@@ -70,6 +71,14 @@ class Columns:
         if isinstance(self.value, Constant):
             raise ColumnMappingError("value cannot be a Constant: it is what a row claims")
 
+    @property
+    def references(self) -> tuple[ColumnRef, ...]:
+        """Every column this mapping reads (constants included)."""
+        roles = (self.source, self.subject, self.predicate, self.value)
+        optional = (self.time, self.modality, self.record)
+        found = [r for r in (*roles, *optional) if r is not None]
+        return (*found, *(ref for _, ref in self.values))
+
     @classmethod
     def default(cls, header: Sequence[str]) -> Columns:
         """The documented default layout, read from a header that names its columns."""
@@ -81,9 +90,14 @@ class Columns:
                 f"(optional: modality, time, record); missing {', '.join(missing)} "
                 f"in header {list(header)}"
             )
-        optional = {role: role for role in ("time", "modality", "record") if role in present}
         return cls(
-            source="source", subject="subject", predicate="predicate", value="value", **optional
+            source="source",
+            subject="subject",
+            predicate="predicate",
+            value="value",
+            time="time" if "time" in present else None,
+            modality="modality" if "modality" in present else None,
+            record="record" if "record" in present else None,
         )
 
     @classmethod

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import importlib
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from negotiations.claims._build import DEFAULT_MISSING, ClaimSet, OnError, Row, build
@@ -18,6 +20,14 @@ from negotiations.claims._columns import Columns
 from negotiations.claims._errors import ClaimsError, ColumnMappingError, MissingExtraError
 from negotiations.claims._parsers import Parser
 from negotiations.model import Modality, Vocabulary
+
+
+def _optional(package: str, extra: str) -> ModuleType:
+    """An optional dependency, or an error naming the extra that installs it."""
+    try:
+        return importlib.import_module(package)
+    except ImportError as error:
+        raise MissingExtraError(package, extra) from error
 
 
 def from_rows(
@@ -40,8 +50,10 @@ def from_rows(
     """
     iterator = iter(rows)
     first = next(iterator, None)
-    # An empty input with no header is read as mappings, so named columns are not an error.
-    as_mappings = isinstance(first, Mapping) or (first is None and header is None)
+    if first is None:  # nothing to look at: read named columns as keys, positions as positions
+        as_mappings = header is None and not any(isinstance(r, int) for r in columns.references)
+    else:
+        as_mappings = isinstance(first, Mapping)
     return build(
         itertools.chain(() if first is None else (first,), iterator),
         columns,
@@ -64,7 +76,7 @@ def read_csv(
     dataset: str | None = None,
     header: bool | Sequence[str] = True,
     delimiter: str = ",",
-    quoting: int = csv.QUOTE_MINIMAL,
+    quoted: bool = True,
     encoding: str = "utf-8",
     vocabulary: Vocabulary | None = None,
     parsers: Mapping[str, Parser] | None = None,
@@ -79,13 +91,17 @@ def read_csv(
     (map columns by 0-based position); a sequence: the names of a headerless
     file's columns. Without ``columns`` the header must follow the default
     layout (:meth:`Columns.default`). Row numbers in errors are file lines.
+    ``quoted=False`` reads quote characters as data (``csv.QUOTE_NONE``).
     ``dataset`` defaults to the file name.
     """
     path = Path(path)
     name = dataset if dataset is not None else path.name
     try:
         with path.open(newline="", encoding=encoding) as handle:
-            reader = csv.reader(handle, delimiter=delimiter, quoting=quoting)
+            if quoted:
+                reader = csv.reader(handle, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL)
+            else:
+                reader = csv.reader(handle, delimiter=delimiter, quoting=csv.QUOTE_NONE)
             names: Sequence[str] | None
             if header is True:
                 names = next(reader, None)
@@ -144,7 +160,7 @@ def read_tsv(
         dataset=dataset,
         header=header,
         delimiter="\t",
-        quoting=csv.QUOTE_NONE,
+        quoted=False,
         encoding=encoding,
         vocabulary=vocabulary,
         parsers=parsers,
@@ -173,10 +189,7 @@ def from_dataframe(
     otherwise); empty cells (None, NaN, NA) are missing values; non-text cells
     reach the parsers as ``str(cell)``, dates in ``time`` as dates.
     """
-    try:
-        import pandas as pd
-    except ImportError as error:
-        raise MissingExtraError("pandas", "pandas") from error
+    pd = _optional("pandas", "pandas")
     if not isinstance(frame, pd.DataFrame):
         raise ColumnMappingError(f"expected a pandas DataFrame, found {type(frame).__name__}")
     header = [str(c) for c in frame.columns]
@@ -210,10 +223,7 @@ def from_arrow(
 
     Rows are numbered by position from 1; nulls are missing values.
     """
-    try:
-        import pyarrow as pa
-    except ImportError as error:
-        raise MissingExtraError("pyarrow", "arrow") from error
+    pa = _optional("pyarrow", "arrow")
     if not isinstance(table, pa.Table):
         raise ColumnMappingError(f"expected a pyarrow Table, found {type(table).__name__}")
     header = [str(c) for c in table.column_names]
