@@ -244,7 +244,7 @@ class _Builder:
         try:
             parsed = parser(raw)
         except (ValueError, TypeError, NegotiationsError) as error:
-            return _Bad(f"a value for {name}: {error}")
+            return _Bad(f"a value for {name} ({error})")
         if parsed is None:
             return _MISSING
         if not isinstance(parsed, value_type):

@@ -87,8 +87,12 @@ def print_claims_reconciliation(claims: ClaimSet, rec: Reconciliation, out: Text
     )
     for verdict in rec.verdicts:
         subject = claims.subject_names.get(EntityId(verdict.key.subject), (verdict.key.subject,))[0]
+        if verdict.value is None:
+            answer = "(no answer stands)"
+        else:
+            answer = ("" if verdict.positive else "NOT ") + verdict.value.label()
         out.write(
-            f"{verdict.status.value.upper():<11} {subject} {verdict.key.predicate}: {verdict.label}\n"
+            f"{verdict.status.value.upper():<11} {subject} | {verdict.key.predicate}: {answer}\n"
             f"{'':<12}for: {_sources(verdict.supporting, claims)}"
             f"; against: {_sources(verdict.opposing, claims)}\n"
         )

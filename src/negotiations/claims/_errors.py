@@ -61,7 +61,7 @@ class ClaimsValidationError(ClaimsError, ValueError):
         tail = f"\n  ... and {more} more" if more > 0 else ""
         super().__init__(
             f"{count} bad cell{'s' if count != 1 else ''} in {source}; nothing was loaded "
-            f"(pass on_error='skip' to load the good rows):\n{listing}{tail}"
+            f"(on_error='skip', or --skip-bad-rows, loads the good rows):\n{listing}{tail}"
         )
 
 

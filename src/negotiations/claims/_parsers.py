@@ -92,9 +92,7 @@ def parse_clock(cell: str) -> ClockValue:
     text = cell.strip()
     match = _CLOCK.fullmatch(text)
     if match is None:
-        raise ValueError(
-            "expected a time HH:MM (24-hour), optionally YYYY-MM-DD before it and +HH:MM after it"
-        )
+        raise ValueError("a time HH:MM (24-hour), optionally YYYY-MM-DD before it, +HH:MM after it")
     offset: int | None = None
     if match["z"]:
         offset = 0
@@ -113,9 +111,7 @@ def parse_quantity(cell: str) -> QuantityValue:
     text = " ".join(cell.split())
     match = _QUANTITY.fullmatch(text)
     if match is None:
-        raise ValueError(
-            "expected a number, optionally followed by a unit (e.g. '1,000 prisoners')"
-        )
+        raise ValueError("a number, optionally followed by a unit (e.g. '1,000 prisoners')")
     amount = float(match["amount"].replace(",", ""))
     return QuantityValue(text=text, quantity=Quantity(amount=amount, unit=match["unit"] or None))
 
