@@ -380,3 +380,26 @@ def test_a_missing_optional_dependency_names_the_extra(monkeypatch: pytest.Monke
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     with pytest.raises(MissingExtraError, match=r"negotiations\[arrow\]"):
         from_arrow(object(), dataset="t")
+
+
+def test_a_table_with_one_mapped_column_and_constants_for_the_rest() -> None:
+    claims = from_rows(
+        [("Istanbul",), ("Ankara",)],
+        Columns(
+            source=Constant("wire"), subject=Constant("talks"), predicate=Constant("city"), value=0
+        ),
+        dataset="t",
+    )
+    assert [a.value for a in claims.assertions] == [
+        PlaceValue(place=ng.PlaceId("istanbul")),
+        PlaceValue(place=ng.PlaceId("ankara")),
+    ]
+    assert set(claims.sources) == {"wire"}
+
+
+def test_options_that_cannot_apply_are_refused_before_reading() -> None:
+    columns = Columns(source=0, subject=1, predicate=2, value=3)
+    with pytest.raises(ColumnMappingError, match="departure"):
+        from_rows([], columns, dataset="t", parsers={"departure": lambda cell: None})
+    with pytest.raises(ColumnMappingError, match="on_error"):
+        from_rows([], columns, dataset="t", on_error="ignore")  # type: ignore[arg-type]

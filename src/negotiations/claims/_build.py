@@ -393,6 +393,9 @@ def build(
     n_modality = 2 + (time_slot is not None) if modality_slot is not None else -1
     n_record = len(fixed) - 1 if record_slot is not None else -1
     claim_at = [(len(fixed) + 2 * i, pred, value) for i, (pred, value) in enumerate(claim_slots)]
+    # The hot cells' places in the fetched tuple (-1: a constant), read inline below.
+    source_at, subject_at = cells_of.where[0], cells_of.where[1]
+    value_at = {at: cells_of.where[at + 1] for at, _, _ in claim_at}
 
     skip = on_error == "skip"
     assertions: dict[str, Assertion] = {}
@@ -411,14 +414,14 @@ def build(
         cells = cells_of.fetch(row)
         bad_row = False
         # Source and subject: without them a row claims nothing.
-        raw = read(cells, 0)
+        raw = cells[source_at] if source_at >= 0 else source_slot.constant
         source = sources.get(raw) if type(raw) is str else None
         if source is None:
             source = _lookup(raw, sources, b.source, "a source")
         if type(source) is _Bad:
             b.problem(row_number, source_slot.name, _shown(raw), source)
             bad_row = True
-        raw = read(cells, 1)
+        raw = cells[subject_at] if subject_at >= 0 else subject_slot.constant
         subject = subjects.get(raw) if type(raw) is str else None
         if subject is None:
             subject = _lookup(raw, subjects, b.subject, "a subject")
@@ -474,7 +477,8 @@ def build(
                 b.problem(row_number, pred_slot.name, _shown(raw), predicate)
                 continue
             name = predicate[0]  # type: ignore[index]
-            raw = read(cells, at + 1)
+            place = value_at[at]
+            raw = cells[place] if place >= 0 else value_slot.constant
             value = values.get((name, raw)) if type(raw) is str else None
             if value is None:
                 text = _text(raw)
