@@ -38,8 +38,10 @@ dropped and counted), as (source, item, canonical value).
 Precision: of the gold items (a flight attribute, or a book's author list, whose
 gold value is present after normalisation), the fraction whose reconciled value
 equals the gold value. An item a method gives no answer for counts as wrong. A
-contested verdict counts with the engine's leading answer when the verdict exposes
-one (its ``sides`` ranked by a score), else as wrong. Ties (majority vote, and the
+contested verdict counts with the engine's leading answer: the verdict's side with the
+highest ``score`` (the weight of evidence the engine gives it); an engine that did not
+score sides would have it counted as wrong. The table also reports how many verdicts
+were contested. Ties (majority vote, and the
 peers' equal beliefs) go to the smallest canonical value, so runs are deterministic.
 
 Peers: the ``truthdiscovery`` package (GPL; benchmark-only, never a dependency of
@@ -361,25 +363,35 @@ def majority_vote(assertions: Sequence[ng.Assertion]) -> Answers:
 
 
 def leading_answer(verdict: ng.Verdict) -> str | None:
-    """The verdict's answer; for a contested one, its leading side if the engine ranks sides."""
+    """The verdict's answer; for a contested one, the answer its engine scores highest.
+
+    The engine scores every side (``Side.score``: the weight of evidence for it), so a
+    contested verdict still has a leading answer; it counts like any other answer.
+    """
     if verdict.value is not None:
         return canonical(verdict.value) if verdict.positive else None
-    scores = {
-        canonical(side.value): float(score)
-        for side in verdict.sides
-        if side.positive and (score := getattr(side, "score", None)) is not None
-    }
+    scores: dict[str, float] = {}
+    for side in verdict.sides:
+        if side.positive and side.key == verdict.key:
+            label = canonical(side.value)
+            scores[label] = max(scores.get(label, float("-inf")), side.score)
     return _best(scores) if scores else None
 
 
-def library(assertions: Sequence[ng.Assertion], claims: ClaimSet) -> Answers:
-    """``negotiations.reconcile`` with its default policy, given the loader's vocabulary and sources."""
+def library(
+    assertions: Sequence[ng.Assertion], claims: ClaimSet, contested: set[Item] | None = None
+) -> Answers:
+    """``negotiations.reconcile`` with its default policy, given the loader's vocabulary and
+    sources; the items whose verdict was contested are added to ``contested``."""
     rec = ng.reconcile(assertions, vocabulary=claims.vocabulary, sources=claims.sources)
     answers: Answers = {}
     for verdict in rec.verdicts:
+        item = (verdict.key.subject, verdict.key.predicate)
+        if contested is not None and verdict.status is ng.VerdictStatus.CONTESTED:
+            contested.add(item)
         answer = leading_answer(verdict)
         if answer is not None:
-            answers[(verdict.key.subject, verdict.key.predicate)] = answer
+            answers[item] = answer
     return answers
 
 
@@ -456,8 +468,9 @@ def evaluate(
     gold_items: dict[Item, str] = {
         (a.subject, a.predicate): canonical(a.value) for a in gold.assertions
     }
+    contested: set[Item] = set()
     methods: list[tuple[str, Callable[[], Answers] | None]] = [
-        (LIBRARY, lambda: library(assertions, claims)),
+        (LIBRARY, lambda: library(assertions, claims, contested)),
         (MAJORITY, lambda: majority_vote(assertions)),
     ]
     package = truthdiscovery()
@@ -480,6 +493,12 @@ def evaluate(
                 "seconds": seconds,
             }
         )
+        if method == LIBRARY:
+            on_gold = [item for item in gold_items if item in contested]
+            rows[-1]["contested_gold_items"] = len(on_gold)
+            rows[-1]["contested_correct"] = sum(
+                1 for item in on_gold if answers.get(item) == gold_items[item]
+            )
     return {
         "set": name,
         "rows": claims.rows,
@@ -516,6 +535,11 @@ def format_table(results: Sequence[Mapping[str, Any]]) -> str:
                 f"{result['set']:<7} {row['method']:<30} {row['precision']:>9.3f} "
                 f"{row['correct']:>5}/{result['gold_items']:<5} {row['seconds']:>9.3f}"
             )
+            if "contested_gold_items" in row:
+                lines.append(
+                    f"{'':<8}({row['contested_gold_items']} gold items contested; their leading "
+                    f"answer right in {row['contested_correct']})"
+                )
     return "\n".join(lines)
 
 
