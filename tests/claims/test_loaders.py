@@ -403,3 +403,22 @@ def test_options_that_cannot_apply_are_refused_before_reading() -> None:
         from_rows([], columns, dataset="t", parsers={"departure": lambda cell: None})
     with pytest.raises(ColumnMappingError, match="on_error"):
         from_rows([], columns, dataset="t", on_error="ignore")  # type: ignore[arg-type]
+
+
+def test_a_denied_claim_is_negative() -> None:
+    claims = from_rows(
+        [("ria", "talks", "city", "Ankara", "denied"), ("ap", "talks", "city", "Istanbul", "")],
+        Columns(source=0, subject=1, predicate=2, value=3, modality=4),
+        dataset="t",
+    )
+    denied, reported = claims.assertions
+    assert (denied.modality, denied.polarity) == (Modality.DENIED, ng.Polarity.NEGATIVE)
+    assert (reported.modality, reported.polarity) == (Modality.REPORTED, ng.Polarity.POSITIVE)
+
+
+def test_a_spreadsheet_byte_order_mark_does_not_hide_the_first_column(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_text(
+        "source,subject,predicate,value\nAP,talks,city,Istanbul\n", encoding="utf-8-sig"
+    )
+    assert len(read_csv(path).assertions) == 1

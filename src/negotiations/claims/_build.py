@@ -35,6 +35,7 @@ from negotiations.model import (
     EntityId,
     Modality,
     PartialDate,
+    Polarity,
     Qualifiers,
     RecordRef,
     Registry,
@@ -405,6 +406,7 @@ def build(
     sources, subjects, predicates, values = b.sources, b.subjects, b.predicates, b.values
     missing_texts = b.missing
     create = Assertion.create
+    NEGATIVE, POSITIVE, DENIED = Polarity.NEGATIVE, Polarity.POSITIVE, Modality.DENIED  # noqa: N806
     # Every table claim has the same (empty) qualifiers and attribution: share one of each.
     qualifiers, attribution = Qualifiers(), Attribution()
 
@@ -509,6 +511,8 @@ def build(
                         dataset=dataset, record=record, field=value_slot.name, retrieved=retrieved
                     ),
                     modality=row_modality,
+                    # A denial is the claim that the value does not hold.
+                    polarity=NEGATIVE if row_modality is DENIED else POSITIVE,
                     asserted_at=asserted_at,
                     qualifiers=qualifiers,
                     attribution=attribution,

@@ -107,7 +107,8 @@ def read_csv(
                 names = next(reader, None)
                 if names is None:
                     raise ColumnMappingError(f"{path}: the file is empty; expected a header line")
-                names = [n.strip() for n in names]
+                # A spreadsheet's UTF-8 byte-order mark is not part of the first name.
+                names = [n.strip().lstrip("\ufeff") for n in names]
             elif header is False:
                 names = None
             else:
