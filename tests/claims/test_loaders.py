@@ -422,3 +422,22 @@ def test_a_spreadsheet_byte_order_mark_does_not_hide_the_first_column(tmp_path: 
         "source,subject,predicate,value\nAP,talks,city,Istanbul\n", encoding="utf-8-sig"
     )
     assert len(read_csv(path).assertions) == 1
+
+
+def test_the_garbage_collector_is_running_again_after_a_load_good_or_bad() -> None:
+    import gc
+
+    assert gc.isenabled()
+    from_rows(
+        [("a", "x", "city", "Rome")],
+        Columns(source=0, subject=1, predicate=2, value=3),
+        dataset="t",
+    )
+    assert gc.isenabled()
+    with pytest.raises(ClaimsValidationError):
+        from_rows(
+            [("a", "x", "citty", "Rome")],
+            Columns(source=0, subject=1, predicate=2, value=3),
+            dataset="t",
+        )
+    assert gc.isenabled()
