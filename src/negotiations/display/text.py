@@ -167,7 +167,7 @@ def _sources(assertions: Iterable[Assertion]) -> int:
     return len({a.source for a in assertions})
 
 
-def _reports(n: int) -> str:
+def reports_text(n: int) -> str:
     return f"{n} report{'s' if n != 1 else ''}"
 
 
@@ -191,14 +191,14 @@ def status_note(verdict: Verdict) -> str:
     if verdict.status is VerdictStatus.CONTESTED:
         return f"contested: the rules cannot decide, {n_for} against {n_against}"
     if verdict.status is VerdictStatus.UNCONFIRMED:
-        return f"unconfirmed: only expected or speculated, {_reports(n_for)}"
+        return f"unconfirmed: only expected or speculated, {reports_text(n_for)}"
     if verdict.opposing:
         rule = deciding_rule(verdict)
         reason = RULE_REASONS.get(rule, _words(rule)) if rule else "the more precise answer"
-        return f"settled: {reason}, {_reports(n_for)} against {n_against}"
+        return f"settled: {reason}, {reports_text(n_for)} against {n_against}"
     if verdict.status is VerdictStatus.REJECTED:
-        return f"rejected: only its denial was reported, {_reports(n_for)}"
-    return f"accepted: {_reports(n_for)}, none against"
+        return f"rejected: only its denial was reported, {reports_text(n_for)}"
+    return f"accepted: {reports_text(n_for)}, none against"
 
 
 def answer_sentence(verdict: Verdict, labels: Labels) -> str:
@@ -301,7 +301,7 @@ def explain_text(verdicts: Sequence[Verdict], labels: Labels) -> str:
         ):
             if not items:
                 continue
-            lines.append(f"  {title} ({_reports(_sources(items))}):")
+            lines.append(f"  {title} ({reports_text(_sources(items))}):")
             for assertion in items:
                 lines.append(_wrap(f"- {evidence_line(assertion, verdict, labels)}:", "    "))
                 # The quote is the evidence: printed whole, never wrapped, so it can be found.
@@ -310,9 +310,9 @@ def explain_text(verdicts: Sequence[Verdict], labels: Labels) -> str:
             lines.append("  Reasons:")
             for step in verdict.trace:
                 lines.append(
-                    _wrap(f"- {step.rule}: {_humanise(step.decision, verdict, labels)}", "    ")
+                    _wrap(f"- {step.rule}: {humanise(step.decision, verdict, labels)}", "    ")
                 )
-                lines.append(_wrap(f"because {_humanise(step.reason, verdict, labels)}", "      "))
+                lines.append(_wrap(f"because {humanise(step.reason, verdict, labels)}", "      "))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
@@ -342,7 +342,7 @@ def _short_answers(verdict: Verdict, labels: Labels) -> dict[str, str]:
     return out
 
 
-def _humanise(text: str, verdict: Verdict, labels: Labels) -> str:
+def humanise(text: str, verdict: Verdict, labels: Labels) -> str:
     """Replace the claim labels a rule trace repeats ("NOT x participant y") by short
     answers, and remaining ids by names."""
     shorts = _short_answers(verdict, labels)
@@ -439,7 +439,7 @@ def _counts(rec: Reconciliation) -> str:
 def contested_lines(group: Sequence[Verdict], labels: Labels) -> list[str]:
     """One contested question: each rival answer with the reports behind it."""
     verdict = group[0]
-    lines = [f"Contested: {_topic(verdict, labels)}"]
+    lines = [f"Contested: {contested_topic(verdict, labels)}"]
     seen: set[tuple[str, str, str, bool]] = set()
     for side in verdict.sides:
         ident = (side.key.subject, side.key.predicate, side.key.value, side.positive)
@@ -451,7 +451,7 @@ def contested_lines(group: Sequence[Verdict], labels: Labels) -> list[str]:
     return lines
 
 
-def _topic(verdict: Verdict, labels: Labels) -> str:
+def contested_topic(verdict: Verdict, labels: Labels) -> str:
     """What a contested group is about: "who held the office of X" or the question."""
     key = verdict.key
     if key.predicate == "holds_office" and key.value:
@@ -531,14 +531,17 @@ __all__ = [
     "claim_sentence",
     "conflict_groups",
     "contested_lines",
+    "contested_topic",
     "deciding_rule",
     "evidence_line",
     "evidence_quote",
     "explain_markdown",
     "explain_text",
+    "humanise",
     "meeting_lines",
     "meetings_in_order",
     "reconciliation_text",
+    "reports_text",
     "side_sentence",
     "status_note",
     "value_text",
@@ -560,15 +563,15 @@ def explain_markdown(verdicts: Sequence[Verdict], labels: Labels) -> str:
         ):
             if not items:
                 continue
-            lines += [f"**{title}** ({_reports(_sources(items))}):", ""]
+            lines += [f"**{title}** ({reports_text(_sources(items))}):", ""]
             for assertion in items:
                 lines += [f"- {evidence_line(assertion, verdict, labels)}:", ""]
                 lines += [f"  > {evidence_quote(assertion)}", ""]
         if verdict.trace:
             lines += ["**Reasons:**", ""]
             for step in verdict.trace:
-                decision = _humanise(step.decision, verdict, labels)
-                reason = _humanise(step.reason, verdict, labels)
+                decision = humanise(step.decision, verdict, labels)
+                reason = humanise(step.reason, verdict, labels)
                 lines.append(f"- *{step.rule}*: {decision}, because {reason}")
             lines.append("")
         blocks.append("\n".join(lines).rstrip())
