@@ -16,4 +16,4 @@ def test_majority_vote_baseline_picks_the_most_frequent_value() -> None:
 
     data = synthetic_assertions(60, seed=1)
     votes = bench_reconcile.majority_vote(data)
-    assert len(votes) == len({(a.subject, a.predicate.value) for a in data})
+    assert len(votes) == len({(a.subject, a.predicate) for a in data})

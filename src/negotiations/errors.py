@@ -143,3 +143,18 @@ class ReconciliationError(NegotiationsError, ValueError):
 
 class PolicyError(NegotiationsError, ValueError):
     """A reconciliation policy is malformed (duplicate rule names, bad parameters)."""
+
+
+class UnknownPredicateError(NegotiationsError, LookupError):
+    """A predicate name no vocabulary declares; the message lists the closest names."""
+
+    def __init__(self, name: str, suggestions: Sequence[str] = ()) -> None:
+        self.name = name
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        super().__init__(f"unknown predicate {name!r}{hint}")
+
+
+class RegistryError(NegotiationsError, ValueError):
+    """A registry is inconsistent: a duplicate id, a reference to nothing or to the
+    wrong kind of record, a cycle, an alias that names two records."""

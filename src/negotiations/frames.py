@@ -124,12 +124,12 @@ def assertions(corpus: Corpus) -> pandas.DataFrame:
 def verdicts(rec: Reconciliation) -> pandas.DataFrame:
     """Every verdict, with name columns beside the ids; see
     :data:`negotiations.display.VERDICT_COLUMNS`."""
-    return _frame(list(verdict_records(rec.verdicts, Labels(rec.corpus))), VERDICT_COLUMNS)
+    return _frame(list(verdict_records(rec.verdicts, Labels(rec))), VERDICT_COLUMNS)
 
 
 def terms(rec: Reconciliation) -> pandas.DataFrame:
     """Accepted office holdings; see :data:`TERM_COLUMNS`."""
-    labels = Labels(rec.corpus)
+    labels = Labels(rec)
     rows = []
     for term in rec.terms():
         rows.append(

@@ -110,10 +110,10 @@ def record_graph(rec: Reconciliation) -> nx.MultiDiGraph[str]:
                 date=_date(meeting),
                 party="",
             )
-    corpus = rec.corpus
+    registry = rec.registry
     for term in rec.terms():
-        holder = corpus.actor(term.holder) if corpus is not None else None
-        office = corpus.office(term.office) if corpus is not None else None
+        holder = registry.actor(term.holder) if registry is not None else None
+        office = registry.office(term.office) if registry is not None else None
         if holder is not None:
             actor_node(holder)
         graph.add_node(term.office, label=office.name if office else term.office, kind="office")

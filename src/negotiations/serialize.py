@@ -6,6 +6,7 @@ sorted lists (so output is byte-stable), and unknown keys are rejected.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any, TypeVar, overload
 
@@ -16,6 +17,7 @@ from negotiations.errors import ModelError, SerializationError
 from negotiations.model import (
     Actor,
     DateRange,
+    Evidence,
     PartialDate,
     TimeValue,
     Value,
@@ -59,6 +61,17 @@ def _structure_optional_time_value(data: Any, _: Any) -> TimeValue | None:
     return None if data is None else _structure_time_value(data, TimeValue)
 
 
+def _structure_datetime(data: Any, _: type) -> dt.datetime:
+    if not isinstance(data, str):
+        raise ModelError("datetime", "iso", data, "an ISO date-time string")
+    try:
+        return dt.datetime.fromisoformat(data)
+    except ValueError:
+        raise ModelError("datetime", "iso", data, "an ISO date-time string") from None
+
+
+converter.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
+converter.register_structure_hook(dt.datetime, _structure_datetime)
 converter.register_structure_hook(TimeValue, _structure_time_value)
 converter.register_structure_hook(TimeValue | None, _structure_optional_time_value)
 
@@ -80,6 +93,7 @@ converter.register_unstructure_hook_func(
 # Unions last: configure_tagged_union builds member hooks eagerly.
 configure_tagged_union(Actor, converter, tag_generator=_tag, tag_name="type")
 configure_tagged_union(Value, converter, tag_generator=_tag, tag_name="type")
+configure_tagged_union(Evidence, converter, tag_generator=_tag, tag_name="type")
 
 
 def _optional_union(union: Any) -> None:

@@ -228,6 +228,7 @@ def test_a_prefix_or_suffix_makes_a_repeated_quote_unique(
     text, _ = with_assertion([*AMBIGUOUS_BLOCK, f'    {key}: "{context}"'])
     corpus = ng.load_corpus(write_corpus(tmp_path, {ANNOTATION: text}))
     anchor = corpus.assertions[-1].evidence
+    assert isinstance(anchor, ng.TextAnchor)
     assert (anchor.start, anchor.end) == (expected_start, expected_start + len("talks in Istanbul"))
     assert getattr(anchor, key) == context
 

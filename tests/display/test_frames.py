@@ -58,5 +58,6 @@ def test_the_delegation_frame_gives_titles_on_the_day(rec: Reconciliation) -> No
 def test_the_assertion_frame_keeps_the_exact_quote(corpus: ng.Corpus) -> None:
     frame = frames.assertions(corpus)
     for quote, assertion in zip(frame["quote"], corpus.assertions, strict=True):
+        assert isinstance(assertion.evidence, ng.TextAnchor)
         assert quote == assertion.evidence.exact
     assert frame["subject"].str.contains("Zelenskyy").any()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 import negotiations as ng
+from negotiations.display import Labels
 from negotiations.display.html import (
     contested,
     contested_html,
@@ -57,11 +58,12 @@ def test_quotes_and_names_are_escaped(rec: Reconciliation, corpus: ng.Corpus) ->
     verdict = rec.verdict("istanbul_talks_2025", "date")
     assert verdict is not None
     first = verdict.supporting[0]
+    assert isinstance(first.evidence, ng.TextAnchor)
     n = len(first.evidence.exact)
     hostile = ("<script>&" + "x" * n)[:n]
     edited = attrs.evolve(first, evidence=attrs.evolve(first.evidence, exact=hostile))
-    assert "&lt;script&gt;&amp;" in quote_in_sentence(edited, None)
-    html = verdict_html(attrs.evolve(verdict, supporting=(edited,)), None)
+    assert "&lt;script&gt;&amp;" in quote_in_sentence(edited, Labels())
+    html = verdict_html(attrs.evolve(verdict, supporting=(edited,)), rec)
     assert "<script>" not in html
 
 

@@ -38,6 +38,11 @@ def test_repeating_an_assertion_changes_nothing(
     assert run(assertions + repeated).to_json() == run(assertions).to_json()
 
 
+def _anchor(assertion: ng.Assertion) -> ng.TextAnchor:
+    assert isinstance(assertion.evidence, ng.TextAnchor)
+    return assertion.evidence
+
+
 @given(reconciliation_inputs())
 def test_provenance_completeness(assertions: list[ng.Assertion]) -> None:
     rec = run(assertions)
@@ -45,7 +50,7 @@ def test_provenance_completeness(assertions: list[ng.Assertion]) -> None:
     assert {a.id for a in assertions} <= accounted
     for verdict in rec.verdicts:
         if verdict.status is VerdictStatus.ACCEPTED:
-            asserted = {(a.subject, a.predicate.value, a.value) for a in assertions}
+            asserted = {(a.subject, a.predicate, a.value) for a in assertions}
             assert (verdict.key.subject, verdict.key.predicate, verdict.value) in asserted
             assert verdict.supporting, verdict
 
@@ -64,7 +69,7 @@ def test_unanimity(data: st.DataObject) -> None:
                 subject=base.subject,
                 predicate=base.predicate,
                 value=base.value,
-                evidence=attrs.evolve(base.evidence, document=ng.DocumentId(f"source_{i}")),
+                evidence=attrs.evolve(_anchor(base), document=ng.DocumentId(f"source_{i}")),
                 modality=modality,
                 polarity=ng.Polarity.POSITIVE,
                 qualifiers=attrs.evolve(base.qualifiers, timing=None),
@@ -96,7 +101,7 @@ def test_independent_corroboration_never_unseats_an_accepted_value(
         subject=model.subject,
         predicate=model.predicate,
         value=model.value,
-        evidence=attrs.evolve(model.evidence, document=ng.DocumentId("source_new")),
+        evidence=attrs.evolve(_anchor(model), document=ng.DocumentId("source_new")),
         modality=model.modality,
         polarity=model.polarity,
         qualifiers=model.qualifiers,

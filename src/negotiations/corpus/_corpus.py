@@ -1,14 +1,14 @@
-"""The loaded corpus: documents, registries and assertions, with lookups."""
+"""The loaded corpus: a registry, the documents, and the assertions they support."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 
 import attrs
 from attrs import frozen
 
 from negotiations.corpus._anchors import verify_anchor
-from negotiations.corpus._gazetteer import Gazetteer
 from negotiations.errors import CorpusError, CorpusValidationError, UnknownReferenceError
 from negotiations.model import (
     Actor,
@@ -19,53 +19,47 @@ from negotiations.model import (
     EntityId,
     Event,
     Office,
-    Organization,
-    Person,
     Place,
-    Predicate,
+    Registry,
+    Source,
     SourceId,
-    State,
+    TextAnchor,
 )
 from negotiations.model import _validators as v
 
 
 @frozen(kw_only=True)
 class Corpus:
-    """Everything a corpus says, immutable; lookups resolve any spelling of a name."""
+    """Everything a corpus says, immutable: a :class:`Registry` plus documents plus
+    assertions. Lookups resolve any spelling of a name."""
 
+    registry: Registry = attrs.field(validator=v.instance_of(Registry))
     documents: tuple[Document, ...] = attrs.field(
         validator=v.collection_of(tuple, v.instance_of(Document))
     )
-    actors: tuple[Actor, ...] = attrs.field(
-        validator=v.collection_of(tuple, v.instance_of(Person, Organization, State))
-    )
-    places: tuple[Place, ...] = attrs.field(validator=v.collection_of(tuple, v.instance_of(Place)))
-    offices: tuple[Office, ...] = attrs.field(
-        validator=v.collection_of(tuple, v.instance_of(Office))
-    )
-    events: tuple[Event, ...] = attrs.field(validator=v.collection_of(tuple, v.instance_of(Event)))
     assertions: tuple[Assertion, ...] = attrs.field(
         validator=v.collection_of(tuple, v.instance_of(Assertion))
     )
-    _actor_index: Gazetteer[Actor] = attrs.field(init=False, eq=False, repr=False)
-    _place_index: Gazetteer[Place] = attrs.field(init=False, eq=False, repr=False)
-    _office_index: Gazetteer[Office] = attrs.field(init=False, eq=False, repr=False)
-    _event_index: Gazetteer[Event] = attrs.field(init=False, eq=False, repr=False)
+    _documents: dict[str, Document] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        by_id: dict[str, Document] = {}
+        for document in self.documents:
+            by_id[document.id] = document
+            by_id.setdefault(document.source.id, document)
+        object.__setattr__(self, "_documents", by_id)
         problems = list(self._anchor_problems())
         if problems:
             raise CorpusValidationError(problems)
-        object.__setattr__(self, "_actor_index", Gazetteer("actor", self.actors))
-        object.__setattr__(self, "_place_index", Gazetteer("place", self.places))
-        object.__setattr__(self, "_office_index", Gazetteer("office", self.offices))
-        object.__setattr__(self, "_event_index", Gazetteer("event", self.events))
 
     def _anchor_problems(self) -> Iterator[CorpusError]:
         """Every anchor must hold in its document (offsets, quote and text checksum),
         also for a corpus rebuilt from JSON rather than loaded from annotations."""
-        documents = {d.id: d for d in self.documents}
-        anchors = [(f"assertion {a.id}", a.evidence) for a in self.assertions]
+        anchors: list[tuple[str, TextAnchor]] = [
+            (f"assertion {a.id}", a.evidence)
+            for a in self.assertions
+            if isinstance(a.evidence, TextAnchor)
+        ]
         for document in self.documents:
             published = document.source.published
             anchors += [
@@ -74,7 +68,7 @@ class Corpus:
             ]
             anchors += [(f"source of {document.id}", e) for e in document.source.evidence]
         for where, anchor in anchors:
-            target = documents.get(anchor.document)
+            target = self._documents.get(anchor.document)
             if target is None:
                 yield UnknownReferenceError(f"{where}: no document {anchor.document!r}", file=where)
                 continue
@@ -83,45 +77,65 @@ class Corpus:
                 error_class, message = problem
                 yield error_class(message, file=where)
 
+    # -- the registry, for convenience --------------------------------------------
+    @property
+    def actors(self) -> tuple[Actor, ...]:
+        return self.registry.actors
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        return self.registry.places
+
+    @property
+    def offices(self) -> tuple[Office, ...]:
+        return self.registry.offices
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        return self.registry.events
+
     def actor(self, name: str) -> Actor:
         """The actor any spelling refers to ("Zelensky", "Zelenskyy", "zelenskiy")."""
-        return self._actor_index.resolve(name)
+        return self.registry.actor(name)
 
     def place(self, name: str) -> Place:
         """The place any spelling refers to ("Kiev", "Kyiv")."""
-        return self._place_index.resolve(name)
+        return self.registry.place(name)
 
     def office(self, name: str) -> Office:
         """An office by id or name ("us_secretary_of_state", "United States Secretary of State")."""
-        return self._office_index.resolve(name)
+        return self.registry.office(name)
 
     def event(self, name: str) -> Event:
         """An event by id or curated name."""
-        return self._event_index.resolve(name)
-
-    def document(self, identifier: DocumentId | SourceId | str) -> Document:
-        for document in self.documents:
-            if identifier in (document.id, document.source.id):
-                return document
-        raise KeyError(identifier)
+        return self.registry.event(name)
 
     def delegations(self) -> Iterator[DelegationRef]:
-        for event in self.events:
-            yield from event.delegations
+        return self.registry.delegations()
 
-    def about(
-        self, subject: EntityId | str, predicate: Predicate | None = None
-    ) -> tuple[Assertion, ...]:
+    # -- documents and assertions -------------------------------------------------
+    @property
+    def sources(self) -> Mapping[SourceId, Source]:
+        """Every document's source, by source id (what reconciliation needs of documents)."""
+        return MappingProxyType({d.source.id: d.source for d in self.documents})
+
+    def document(self, identifier: DocumentId | SourceId | str) -> Document:
+        """A document by its id or its source's id."""
+        found = self._documents.get(identifier)
+        if found is None:
+            raise KeyError(identifier)
+        return found
+
+    def about(self, subject: EntityId | str, predicate: str | None = None) -> tuple[Assertion, ...]:
         """Assertions about ``subject`` (optionally of one predicate), in corpus order."""
         return tuple(
             a
             for a in self.assertions
-            if a.subject == subject and (predicate is None or a.predicate is predicate)
+            if a.subject == subject and (predicate is None or a.predicate == predicate)
         )
 
     def summary(self) -> str:
         return (
             f"{len(self.documents)} documents, {len(self.assertions)} assertions, "
-            f"{len(self.actors)} actors, {len(self.places)} places, {len(self.offices)} offices, "
-            f"{len(self.events)} events"
+            f"{self.registry.summary()}"
         )

@@ -11,9 +11,7 @@ from negotiations.model import Predicate
 def coverage_markdown(corpus: Corpus) -> str:
     """Markdown table of assertion counts; docs/coverage.md is this output, verbatim."""
     documents: list[str] = [d.id for d in corpus.documents]
-    counts: Counter[tuple[str, Predicate]] = Counter(
-        (a.source, a.predicate) for a in corpus.assertions
-    )
+    counts: Counter[tuple[str, str]] = Counter((a.source, a.predicate) for a in corpus.assertions)
     short = [d.split("_")[0] for d in documents]
     lines = [
         "# Seed corpus coverage",

@@ -72,6 +72,7 @@ from negotiations.model import (
     Predicate,
     PublicationDate,
     Qualifiers,
+    Registry,
     Source,
     SourceId,
     State,
@@ -864,11 +865,13 @@ class _Loader:
             return None
         try:  # Corpus verifies every anchor (offsets, quote, text checksum) itself.
             return Corpus(
+                registry=Registry(
+                    actors=tuple(self.actors.values()),
+                    places=tuple(self.places.values()),
+                    offices=tuple(self.offices.values()),
+                    events=tuple(self.events.values()),
+                ),
                 documents=tuple(sorted(documents, key=lambda d: d.id)),
-                actors=tuple(self.actors.values()),
-                places=tuple(self.places.values()),
-                offices=tuple(self.offices.values()),
-                events=tuple(self.events.values()),
                 assertions=tuple(assertions),
             )
         except CorpusValidationError as error:

@@ -4,7 +4,7 @@ Everything here reads the public API (a :class:`~negotiations.Reconciliation`
 and its corpus) and never changes it.
 """
 
-from negotiations.display._labels import NOT_STATED, Labels, short_id
+from negotiations.display._labels import NOT_STATED, Labels, remember, short_id
 from negotiations.display.records import (
     EVIDENCE_COLUMNS,
     VERDICT_COLUMNS,
@@ -41,6 +41,7 @@ __all__ = [
     "labels_of",
     "meetings_in_order",
     "reconciliation_text",
+    "remember",
     "short_id",
     "status_note",
     "value_text",

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import weakref
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from negotiations.corpus import Corpus
-from negotiations.model import Document, PartialDate, Source
+from negotiations.model import Document, PartialDate, Registry, Source, SourceId
+
+if TYPE_CHECKING:
+    from negotiations.reconcile import Reconciliation
 
 #: Said of a title, outlet or URL the article's text does not state.
 NOT_STATED = "not stated"
@@ -14,39 +19,43 @@ NOT_STATED = "not stated"
 class Labels:
     """Resolves ids of actors, places, offices, events, delegations and sources to names.
 
-    With ``ids=True`` every label carries its id in brackets (``Igor Kostyukov
-    [igor_kostyukov]``), for readers who need to look things up; an id the corpus
-    does not know is shown as it is.
+    Built from a :class:`~negotiations.Corpus` (names, sources and document texts) or
+    a :class:`~negotiations.Reconciliation` (names and sources; texts when a corpus
+    with the same registry was seen by :func:`remember`). With ``ids=True`` every label
+    carries its id in brackets (``Igor Kostyukov [igor_kostyukov]``); an id nobody
+    knows is shown as it is.
     """
 
-    def __init__(self, corpus: Corpus | None = None, *, ids: bool = False) -> None:
-        self.corpus = corpus
+    def __init__(
+        self, data: Corpus | Reconciliation | Registry | None = None, *, ids: bool = False
+    ) -> None:
         self.ids = ids
+        registry, sources, corpus = _parts(data)
+        self.registry = registry
+        self.corpus = corpus
         names: dict[str, str] = {}
         kinds: dict[str, str] = {}
-        documents: dict[str, Document] = {}
-        if corpus is not None:
-            for registry, kind in (
-                (corpus.actors, "actor"),
-                (corpus.places, "place"),
-                (corpus.offices, "office"),
-                (corpus.events, "event"),
+        if registry is not None:
+            for items, kind in (
+                (registry.actors, "actor"),
+                (registry.places, "place"),
+                (registry.offices, "office"),
+                (registry.events, "event"),
             ):
-                for item in registry:
+                for item in items:
                     names[item.id] = item.name
                     kinds[item.id] = kind
-            for ref in corpus.delegations():
+            for ref in registry.delegations():
                 party = names.get(ref.party, ref.party)
-                names[ref.id] = (
-                    f"{party} delegation to {_with_article(names.get(ref.event, ref.event))}"
-                )
+                event = _with_article(names.get(ref.event, ref.event))
+                names[ref.id] = f"{party} delegation to {event}"
                 kinds[ref.id] = "delegation"
-            for document in corpus.documents:
-                documents[document.id] = document
-                documents[document.source.id] = document
         self._names: Mapping[str, str] = names
         self._kinds: Mapping[str, str] = kinds
-        self._documents: Mapping[str, Document] = documents
+        self._sources: Mapping[SourceId, Source] = dict(sources or {})
+        self._texts: Mapping[str, Document] = (
+            {d.id: d for d in corpus.documents} if corpus is not None else {}
+        )
 
     def plain(self, identifier: str) -> str:
         """The name alone (the id itself when unknown)."""
@@ -71,30 +80,39 @@ class Labels:
         return label
 
     # -- sources ---------------------------------------------------------------
-    def document(self, source: str) -> Document | None:
-        return self._documents.get(source)
+    def source_of(self, source: str) -> Source | None:
+        """The :class:`Source` (outlet, title, date) of a source id, when known."""
+        return self._sources.get(SourceId(source))
+
+    def sources(self) -> tuple[Source, ...]:
+        """Every known source, in id order."""
+        return tuple(self._sources[k] for k in sorted(self._sources))
+
+    def text_of(self, document: str) -> str | None:
+        """A document's text, when the corpus was given (for quotes in their sentence)."""
+        found = self._texts.get(document)
+        return found.text if found is not None else None
 
     def outlet(self, source: str) -> str | None:
         """The outlet's name, when the article states it."""
-        document = self.document(source)
-        if document is None or document.source.outlet is None:
+        found = self.source_of(source)
+        if found is None or found.outlet is None:
             return None
-        return self.name(document.source.outlet)
+        return self.name(found.outlet)
 
     def published(self, source: str) -> PartialDate | None:
-        document = self.document(source)
-        published = document.source.published if document is not None else None
+        found = self.source_of(source)
+        published = found.published if found is not None else None
         return published.value if published is not None else None
 
     def source(self, source: str) -> str:
         """A short reference a reader can follow: outlet (or report number) and date."""
-        document = self.document(source)
-        if document is None:
+        if self.source_of(source) is None:
             return source
         outlet = self.outlet(source)
-        who = outlet if outlet is not None else f"report {short_id(document.id)}"
+        who = outlet if outlet is not None else f"report {short_id(source)}"
         if self.ids and outlet is not None:
-            who += f" ({short_id(document.id)})"
+            who += f" ({short_id(source)})"
         date = self.published(source)
         return f"{who}, {date}" if date is not None else who
 
@@ -111,6 +129,45 @@ class Labels:
             "url": source.url or NOT_STATED,
             "published": date,
         }
+
+
+_seen: list[weakref.ref[Corpus]] = []
+
+
+def remember(corpus: Corpus) -> None:
+    """Let later displays of a reconciliation of ``corpus`` (or of its verdicts) show
+    quotes in their sentences: a reconciliation keeps names and sources, not texts.
+    Every display function that is given a corpus calls this (weakly held)."""
+    if not any(ref() is corpus for ref in _seen):
+        _seen.append(weakref.ref(corpus))
+        del _seen[:-8]
+
+
+def corpus_with(registry: Registry | None = None, sources: Iterable[str] = ()) -> Corpus | None:
+    """The most recently remembered corpus with this registry, or holding these sources."""
+    wanted = set(sources)
+    for ref in reversed(_seen):
+        corpus = ref()
+        if corpus is None:
+            continue
+        if registry is not None and corpus.registry is registry:
+            return corpus
+        if registry is None and wanted and wanted <= set(corpus.sources):
+            return corpus
+    return None
+
+
+def _parts(
+    data: Corpus | Reconciliation | Registry | None,
+) -> tuple[Registry | None, Mapping[SourceId, Source] | None, Corpus | None]:
+    if data is None:
+        return None, None, None
+    if isinstance(data, Corpus):
+        remember(data)
+        return data.registry, data.sources, data
+    if isinstance(data, Registry):
+        return data, None, corpus_with(data)
+    return data.registry, data.sources, corpus_with(data.registry)
 
 
 def short_id(document_id: str) -> str:

@@ -5,9 +5,9 @@ Every piece of text goes through :func:`html.escape`; the words are those of
 Model objects' ``_repr_html_`` methods delegate here.
 
 A verdict or a meeting does not carry its corpus; to show names rather than ids
-(and a quote in its sentence) these functions use the corpus they are given, else
-the last corpus or reconciliation the display layer has seen that holds the ids
-(see :func:`remember`).
+(and a quote in its sentence) these functions use the corpus or reconciliation they
+are given, else the last one the display layer has seen that holds the ids
+(see :func:`negotiations.display.remember`).
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from html import escape
 
 from negotiations.corpus import Corpus
-from negotiations.display._labels import Labels
+from negotiations.display._labels import Labels, corpus_with, remember
 from negotiations.display.text import (
     LEGEND,
     answer_sentence,
@@ -34,6 +34,7 @@ from negotiations.display.text import (
     status_note,
     verdict_sentence,
 )
+from negotiations.errors import NegotiationsError
 from negotiations.model import Assertion, Meeting
 from negotiations.reconcile import Reconciliation, Verdict, VerdictStatus
 
@@ -50,45 +51,26 @@ _STYLE = (
     "</style>"
 )
 
-_recent_corpora: list[weakref.ref[Corpus]] = []
-_recent_reconciliations: list[weakref.ref[Reconciliation]] = []
-
-
-def remember(item: Corpus | Reconciliation) -> None:
-    """Keep a weak reference, so later reprs of its verdicts and meetings find names."""
-    if isinstance(item, Reconciliation):
-        _recent_reconciliations.append(weakref.ref(item))
-        del _recent_reconciliations[:-8]
-        if item.corpus is not None:
-            remember(item.corpus)
-        return
-    _recent_corpora.append(weakref.ref(item))
-    del _recent_corpora[:-8]
-
-
-def _corpus_for(sources: Iterable[str], ids: Iterable[str] = ()) -> Corpus | None:
-    wanted_sources, wanted_ids = set(sources), set(ids)
-    for ref in reversed(_recent_corpora):
-        corpus = ref()
-        if corpus is None:
-            continue
-        documents = {d.id for d in corpus.documents} | {d.source.id for d in corpus.documents}
-        events = {e.id for e in corpus.events}
-        if wanted_sources <= documents and wanted_ids <= events:
-            return corpus
-    return None
-
 
 def _rec_for(meeting: Meeting) -> Reconciliation | None:
-    for ref in reversed(_recent_reconciliations):
+    for ref in reversed(_recent):
         rec = ref()
-        if (
-            rec is not None
-            and rec.corpus is not None
-            and any(e.id == meeting.id for e in rec.corpus.events)
-        ):
+        if rec is not None and rec.registry is not None:
+            try:
+                rec.registry.event(meeting.id)
+            except NegotiationsError:
+                continue
             return rec
     return None
+
+
+_recent: list[weakref.ref[Reconciliation]] = []
+
+
+def _seen(rec: Reconciliation) -> None:
+    if not any(ref() is rec for ref in _recent):
+        _recent.append(weakref.ref(rec))
+        del _recent[:-8]
 
 
 def _badge(status: VerdictStatus) -> str:
@@ -104,19 +86,16 @@ def _wrap(body: str) -> str:
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 
-def quote_in_sentence(assertion: Assertion, corpus: Corpus | None) -> str:
-    """The sentence around the quote, escaped, with the quote in ``<mark>``."""
+def quote_in_sentence(assertion: Assertion, labels: Labels) -> str:
+    """The sentence around the quote, escaped, with the quote in ``<mark>`` (the quote
+    alone when the document's text is not at hand)."""
     quote = evidence_quote(assertion)
     evidence: object = assertion.evidence
     start, end = getattr(evidence, "start", None), getattr(evidence, "end", None)
-    document = None
-    if corpus is not None:
-        document = next(
-            (d for d in corpus.documents if d.id == getattr(evidence, "document", None)), None
-        )
-    if document is None or not isinstance(start, int) or not isinstance(end, int):
+    document = getattr(evidence, "document", None)
+    text = labels.text_of(document) if isinstance(document, str) else None
+    if text is None or not isinstance(start, int) or not isinstance(end, int):
         return f"<mark>{escape(quote)}</mark>"
-    text = document.text
     left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     following = _SENTENCE_END.search(text, end)
     right = following.start() if following is not None else len(text)
@@ -130,12 +109,16 @@ def quote_in_sentence(assertion: Assertion, corpus: Corpus | None) -> str:
 # -- a verdict ---------------------------------------------------------------------------
 
 
-def verdict_html(verdict: Verdict, corpus: Corpus | None = None) -> str:
+def verdict_html(verdict: Verdict, data: Corpus | Reconciliation | None = None) -> str:
     """The answer (with its status), the evidence with each quote in its sentence, the
-    weights that decided it (when the engine gives them) and the rule trace."""
-    sources = {a.source for a in (*verdict.supporting, *verdict.opposing)}
-    corpus = corpus if corpus is not None else _corpus_for(sources)
-    labels = Labels(corpus)
+    weights that decided it (when the engine gives them) and the rule trace.
+
+    Names come from ``data`` (a corpus or a reconciliation), else from the last
+    corpus the display layer has seen that holds the verdict's sources.
+    """
+    if data is None:
+        data = corpus_with(sources={a.source for a in (*verdict.supporting, *verdict.opposing)})
+    labels = Labels(data)
     parts = [
         f"<p>{_badge(verdict.status)} <b>{escape(answer_sentence(verdict, labels))}</b></p>",
         f'<p class="muted">{escape(status_note(verdict))}</p>',
@@ -151,7 +134,7 @@ def verdict_html(verdict: Verdict, corpus: Corpus | None = None) -> str:
         for assertion in items:
             parts.append(
                 f"<li>{escape(evidence_line(assertion, verdict, labels))}"
-                f"<blockquote>{quote_in_sentence(assertion, corpus)}</blockquote></li>"
+                f"<blockquote>{quote_in_sentence(assertion, labels)}</blockquote></li>"
             )
         parts.append("</ul>")
     parts.append(_contributions_html(verdict))
@@ -260,9 +243,8 @@ def meeting_html(meeting: Meeting, rec: Reconciliation | None = None) -> str:
 
 def contested_html(rec: Reconciliation) -> str:
     """Each contested question once, with every rival answer and the reports behind it."""
-    if rec.corpus is not None:
-        remember(rec)
-    labels = Labels(rec.corpus)
+    _seen(rec)
+    labels = Labels(rec)
     groups = conflict_groups(rec.contested)
     if not groups:
         return _wrap("<p>Nothing is contested.</p>")
@@ -291,9 +273,8 @@ def contested_html(rec: Reconciliation) -> str:
 def reconciliation_html(rec: Reconciliation) -> str:
     """Counts by status, the legend, the contested questions, the meetings in date order
     and the settled conflicts, each once."""
-    if rec.corpus is not None:
-        remember(rec)
-    labels = Labels(rec.corpus)
+    _seen(rec)
+    labels = Labels(rec)
     counts: dict[VerdictStatus, int] = {}
     for verdict in rec.verdicts:
         counts[verdict.status] = counts.get(verdict.status, 0) + 1
@@ -306,7 +287,7 @@ def reconciliation_html(rec: Reconciliation) -> str:
         f'<p class="muted">Policy: {escape(" > ".join(rec.policy_rules))}</p>',
         contested_html(rec),
     ]
-    if rec.corpus is not None:
+    if rec.registry is not None:
         rows = "".join(
             f"<tr><td>{escape(str(m.when) if m.when else 'unknown')}</td><td>{escape(m.name)}</td>"
             f"<td>{escape(m.status.value if m.status else 'unknown')}</td>"

@@ -141,13 +141,13 @@ def labels_of(rec: Reconciliation, labels: Labels) -> dict[str, str]:
         for assertion in (*verdict.supporting, *verdict.opposing):
             ids += [assertion.subject, value_id(assertion.value), assertion.source]
             ids += [assertion.attribution.quoted or "", assertion.attribution.on_behalf_of or ""]
-            document = labels.document(assertion.source)
-            if document is not None and document.source.outlet:
-                ids.append(document.source.outlet)
+            source = labels.source_of(assertion.source)
+            if source is not None and source.outlet:
+                ids.append(source.outlet)
         for identifier in ids:
             if identifier and identifier not in found:
                 label = labels.plain(identifier)
-                if label == identifier and labels.document(identifier) is not None:
+                if label == identifier and labels.source_of(identifier) is not None:
                     label = labels.source(identifier)
                 found[identifier] = label
     return dict(sorted(found.items()))

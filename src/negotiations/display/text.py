@@ -358,8 +358,7 @@ def humanise(text: str, verdict: Verdict, labels: Labels) -> str:
 def _name_or_word(token: str, labels: Labels) -> str:
     if labels.kind(token) is not None:
         return labels.name(token)
-    document = labels.document(token)
-    if document is not None:
+    if labels.source_of(token) is not None:
         return labels.source(token)
     return token
 
@@ -415,16 +414,13 @@ NOT_KNOWN = "unknown"
 
 def article_lines(labels: Labels) -> list[str]:
     """Each article with its title, outlet, URL and date, "not stated" where the text is silent."""
-    corpus = labels.corpus
-    if corpus is None:
-        return []
     lines = []
-    for document in corpus.documents:
-        info = labels.article(document.source)
+    for source in labels.sources():
+        info = labels.article(source)
         lines.append(
-            f"{short_id(document.id)}  published {info['published']} · title: {info['title']}"
+            f"{short_id(source.id)}  published {info['published']} · title: {info['title']}"
             f" · outlet: {info['outlet']} · URL: {info['url']}"
-            + (f"  [{document.id}]" if labels.ids else "")
+            + (f"  [{source.id}]" if labels.ids else "")
         )
     return lines
 
@@ -474,9 +470,8 @@ def reconciliation_text(
     out: list[str] = []
     if markdown:
         out += ["# Reconciliation", ""]
-    corpus = rec.corpus
-    if corpus is not None:
-        out.append(f"Corpus: {corpus.summary()}")
+    if rec.registry is not None:
+        out.append(f"Registry: {rec.registry.summary()}; {len(rec.sources or {})} reports")
     out.append(f"Policy: {' > '.join(rec.policy_rules)}")
     out.append(
         f"Verdicts: {len(rec.verdicts)} ({_counts(rec)}); "

@@ -12,6 +12,7 @@ from negotiations.model._actors import (
     PlaceKind,
     State,
 )
+from negotiations.model._amounts import CLOCK_TOLERANCE_MINUTES, ClockTime, Quantity
 from negotiations.model._assertions import (
     Assertion,
     Attribution,
@@ -21,6 +22,7 @@ from negotiations.model._assertions import (
     TitleTiming,
     content_id,
 )
+from negotiations.model._bounds import RELATIVE_TOLERANCE, Bound, Interval, hedge_interval
 from negotiations.model._events import (
     Delegation,
     DelegationRef,
@@ -49,16 +51,20 @@ from negotiations.model._predicates import (
     Predicate,
     PredicateSpec,
     SubjectKind,
+    Vocabulary,
 )
 from negotiations.model._provenance import (
     DateBasis,
     Document,
+    Evidence,
     OutletKind,
     PublicationDate,
+    RecordRef,
     Source,
     TextAnchor,
     text_checksum,
 )
+from negotiations.model._registry import Registry
 from negotiations.model._time import (
     DateRange,
     Duration,
@@ -73,6 +79,7 @@ from negotiations.model._time import (
 )
 from negotiations.model._values import (
     ActorValue,
+    ClockValue,
     DateValue,
     DurationValue,
     EventValue,
@@ -80,20 +87,26 @@ from negotiations.model._values import (
     OfficeValue,
     PlaceValue,
     PositionValue,
+    QuantityValue,
     StatusValue,
     TextValue,
     Value,
 )
 
 __all__ = [
+    "CLOCK_TOLERANCE_MINUTES",
     "PREDICATES",
+    "RELATIVE_TOLERANCE",
     "Actor",
     "ActorId",
     "ActorValue",
     "Assertion",
     "AssertionId",
     "Attribution",
+    "Bound",
     "Cardinality",
+    "ClockTime",
+    "ClockValue",
     "DateBasis",
     "DateRange",
     "DateValue",
@@ -110,6 +123,8 @@ __all__ = [
     "EventId",
     "EventKind",
     "EventValue",
+    "Evidence",
+    "Interval",
     "Issue",
     "Meeting",
     "MeetingMode",
@@ -137,6 +152,10 @@ __all__ = [
     "PredicateSpec",
     "PublicationDate",
     "Qualifiers",
+    "Quantity",
+    "QuantityValue",
+    "RecordRef",
+    "Registry",
     "Source",
     "SourceId",
     "Stance",
@@ -149,7 +168,9 @@ __all__ = [
     "TimeValue",
     "TitleTiming",
     "Value",
+    "Vocabulary",
     "content_id",
+    "hedge_interval",
     "parse_time_value",
     "text_checksum",
     "time_contains",

@@ -7,19 +7,19 @@ conflicting assertions coexist until reconciliation chooses between them.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import hashlib
-import json
-from typing import Any, cast
+from typing import Any
 
 import attrs
 from attrs import frozen
 
 from negotiations.errors import ModelError
 from negotiations.model import _validators as v
-from negotiations.model._ids import ActorId, AssertionId, EntityId, SourceId
-from negotiations.model._predicates import Predicate
-from negotiations.model._provenance import TextAnchor
+from negotiations.model._ids import ID_PATTERN, ActorId, AssertionId, EntityId, SourceId
+from negotiations.model._predicates import PREDICATES
+from negotiations.model._provenance import Evidence, RecordRef, TextAnchor
 from negotiations.model._time import PartialDate, TimeExpression
 from negotiations.model._values import VALUE_TYPES, Value
 
@@ -77,52 +77,77 @@ class Attribution:
     )
 
 
-def _canonical(obj: object) -> Any:
-    if attrs.has(type(obj)):
-        out: dict[str, Any] = {"@": type(obj).__name__}
-        for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(obj))):
-            out[field.name] = _canonical(getattr(obj, field.name))
-        return out
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _encode(obj: object) -> object:
+    """A stable, hashable rendering of model values: plain tuples of plain scalars.
+
+    Cheaper than JSON canonicalisation (no dicts, no sorting of keys) and stable
+    across runs: attrs classes become their name and field values in declaration
+    order, enums their value, sets their sorted elements.
+    """
+    kind = type(obj)
+    if kind is str or kind is int or kind is bool or obj is None:
+        return obj
+    names = _FIELDS.get(kind)
+    if names is None and attrs.has(kind):
+        names = tuple(f.name for f in attrs.fields(kind))
+        _FIELDS[kind] = names
+    if names is not None:
+        return (kind.__name__, *(_encode(getattr(obj, name)) for name in names))
     if isinstance(obj, enum.Enum):
         return obj.value
-    if isinstance(obj, frozenset):
-        return sorted((_canonical(x) for x in obj), key=lambda x: json.dumps(x, sort_keys=True))
-    if isinstance(obj, dict):
-        return {str(k): _canonical(x) for k, x in obj.items()}
+    if kind is float:
+        return repr(obj)
+    if isinstance(obj, dt.date | dt.datetime):
+        return obj.isoformat()
+    if isinstance(obj, frozenset | set):
+        return ("set", *sorted((_encode(x) for x in obj), key=repr))
     if isinstance(obj, tuple | list):
-        return [_canonical(x) for x in obj]
-    return obj
+        return tuple(_encode(x) for x in obj)
+    if isinstance(obj, dict):
+        return ("map", *sorted((str(k), _encode(x)) for k, x in obj.items()))
+    raise ModelError("content_id", "value", kind.__name__, "a model value, str, number or None")
 
 
 def content_id(**key_fields: object) -> AssertionId:
     """A stable id from the fields that make a fact the same fact."""
-    blob = json.dumps(_canonical(key_fields), sort_keys=True, ensure_ascii=False)
+    blob = repr(tuple(sorted((name, _encode(x)) for name, x in key_fields.items())))
     return AssertionId("a-" + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32])
+
+
+def _evidence_key(evidence: Evidence) -> tuple[object, ...]:
+    if isinstance(evidence, TextAnchor):
+        return ("text", evidence.document, evidence.start, evidence.end)
+    return ("record", evidence.dataset, evidence.record, evidence.field)
 
 
 def _assertion_id(
     source: SourceId,
     subject: EntityId,
-    predicate: Predicate,
+    predicate: str,
     value: Value,
     polarity: Polarity,
     qualifiers: Qualifiers,
-    evidence: TextAnchor,
+    evidence: Evidence,
 ) -> AssertionId:
     # Key fields: who says (source), what (subject/predicate/value/polarity/qualifiers),
-    # from which words (document + offsets). Modality and attribution are not key:
-    # the same words curated twice with different modalities is a duplicate to resolve.
-    return content_id(
-        source=source,
-        subject=subject,
-        predicate=predicate,
-        value=value,
-        polarity=polarity,
-        qualifiers=qualifiers,
-        document=evidence.document,
-        start=evidence.start,
-        end=evidence.end,
+    # from which words or record (document + offsets, or dataset + record + field).
+    # Modality and attribution are not key: the same words curated twice with
+    # different modalities is a duplicate to resolve, not two facts.
+    blob = repr(
+        (
+            source,
+            subject,
+            str(predicate),
+            _encode(value),
+            polarity.value,
+            _encode(qualifiers),
+            _evidence_key(evidence),
+        )
     )
+    return AssertionId("a-" + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32])
 
 
 def _value(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -130,16 +155,28 @@ def _value(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
         v.fail(instance, attribute, value, "an assertion value (ActorValue, DateValue, ...)")
 
 
+def _predicate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+        v.fail(instance, attribute, value, "a predicate name matching [a-z0-9][a-z0-9_.:-]*")
+
+
+_BUILTIN_SPECS = {str(name): spec for name, spec in PREDICATES.items()}
+
+
+def _id_or_unset(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value != "":
+        v.identifier(instance, attribute, value)
+
+
 @frozen(kw_only=True)
 class Assertion:
     """One fact as one source states it, anchored to the words that state it."""
 
-    id: AssertionId = attrs.field(validator=v.identifier)
     source: SourceId = attrs.field(validator=v.identifier)
     subject: EntityId = attrs.field(validator=v.identifier)
-    predicate: Predicate = attrs.field(validator=v.instance_of(Predicate))
+    predicate: str = attrs.field(validator=_predicate)
     value: Value = attrs.field(validator=_value)
-    evidence: TextAnchor = attrs.field(validator=v.instance_of(TextAnchor))
+    evidence: Evidence = attrs.field(validator=v.instance_of(TextAnchor, RecordRef))
     modality: Modality = attrs.field(validator=v.instance_of(Modality))
     polarity: Polarity = attrs.field(default=Polarity.POSITIVE, validator=v.instance_of(Polarity))
     qualifiers: Qualifiers = attrs.field(factory=Qualifiers, validator=v.instance_of(Qualifiers))
@@ -150,20 +187,31 @@ class Assertion:
         default=None, validator=v.optional(v.instance_of(PartialDate))
     )
     note: str | None = attrs.field(default=None, validator=v.optional(v.text))
+    #: The content hash of the key fields: computed (once) when not given, and
+    #: checked when given (from JSON, or by ``attrs.evolve``).
+    id: AssertionId = attrs.field(default=AssertionId(""), validator=_id_or_unset)
 
     def __attrs_post_init__(self) -> None:
-        expected_type = self.predicate.value_type
-        if not isinstance(self.value, expected_type):
+        if not self.id:
+            object.__setattr__(self, "id", self.content_id())
+        else:
+            self.verify()
+        builtin = _BUILTIN_SPECS.get(self.predicate)
+        if builtin is not None and not isinstance(self.value, builtin.value_type):
             raise ModelError(
                 "Assertion",
                 "value",
-                self.value,
-                f"a {expected_type.__name__} for {self.predicate.value}",
+                type(self.value).__name__,
+                f"a {builtin.value_type.__name__} for {self.predicate}",
             )
         if self.modality is Modality.DENIED and self.polarity is not Polarity.NEGATIVE:
             raise ModelError("Assertion", "polarity", self.polarity, "negative for a denial")
-        if self.id != self.content_id():
-            raise ModelError("Assertion", "id", self.id, f"the content hash {self.content_id()}")
+
+    def verify(self) -> None:
+        """Raise :class:`ModelError` unless ``id`` is the content hash of the key fields."""
+        expected = self.content_id()
+        if self.id != expected:
+            raise ModelError("Assertion", "id", self.id, f"the content hash {expected}")
 
     def content_id(self) -> AssertionId:
         return _assertion_id(
@@ -182,9 +230,9 @@ class Assertion:
         *,
         source: SourceId,
         subject: EntityId,
-        predicate: Predicate,
+        predicate: str,
         value: Value,
-        evidence: TextAnchor,
+        evidence: Evidence,
         modality: Modality,
         polarity: Polarity = Polarity.POSITIVE,
         qualifiers: Qualifiers | None = None,
@@ -192,10 +240,8 @@ class Assertion:
         asserted_at: PartialDate | None = None,
         note: str | None = None,
     ) -> Assertion:
-        """Build an assertion, computing its content-hash id."""
-        qualifiers = qualifiers if qualifiers is not None else Qualifiers()
+        """Build an assertion, computing its content-hash id (once)."""
         return cls(
-            id=_assertion_id(source, subject, predicate, value, polarity, qualifiers, evidence),
             source=source,
             subject=subject,
             predicate=predicate,
@@ -203,7 +249,7 @@ class Assertion:
             evidence=evidence,
             modality=modality,
             polarity=polarity,
-            qualifiers=qualifiers,
+            qualifiers=qualifiers if qualifiers is not None else Qualifiers(),
             attribution=attribution if attribution is not None else Attribution(),
             asserted_at=asserted_at,
             note=note,

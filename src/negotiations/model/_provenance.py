@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import hashlib
 
@@ -46,6 +47,36 @@ class TextAnchor:
             )
 
 
+@frozen(kw_only=True)
+class RecordRef:
+    """A claim's place in a dataset or feed: a row of a table, a record of an event feed.
+
+    The counterpart of :class:`TextAnchor` for machine-made and tabular claims:
+    ``dataset`` names the file or feed, ``record`` the row or record id,
+    ``field`` the column the value came from, ``retrieved`` when it was read.
+    """
+
+    dataset: str = attrs.field(validator=v.text)
+    record: str = attrs.field(validator=v.text)
+    field: str | None = attrs.field(default=None, validator=v.optional(v.text))
+    retrieved: dt.datetime | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(dt.datetime))
+    )
+
+    def describe(self) -> str:
+        """The record in words, for an explanation that has no quote to show."""
+        where = f"record {self.record} of {self.dataset}"
+        if self.field:
+            where += f", field {self.field}"
+        if self.retrieved is not None:
+            where += f" (retrieved {self.retrieved.isoformat(timespec='minutes')})"
+        return where
+
+
+#: Where an assertion's words or data are: a quote in a document, or a record in a dataset.
+Evidence = TextAnchor | RecordRef
+
+
 class OutletKind(enum.Enum):
     NEWS_AGENCY = "news_agency"
     BROADCASTER = "broadcaster"
@@ -60,6 +91,10 @@ class DateBasis(enum.Enum):
 
     STATED = "stated"
     INFERRED = "inferred"
+    #: Read from the document's dateline ("ISTANBUL, May 16 (Reuters) -").
+    DATELINE = "dateline"
+    #: Read from the document's URL (".../2025/05/16/...").
+    URL = "url"
 
 
 @frozen(kw_only=True)
@@ -94,6 +129,14 @@ class Source:
     )
     evidence: tuple[TextAnchor, ...] = attrs.field(
         default=(), validator=v.collection_of(tuple, v.instance_of(TextAnchor))
+    )
+    #: Documents this one republishes or rewrites: with them it is one origin.
+    derived_from: tuple[SourceId, ...] = attrs.field(
+        default=(), validator=v.collection_of(tuple, v.identifier)
+    )
+    #: Outlets or agencies it says it draws on ("citing Anadolu").
+    cites: tuple[ActorId, ...] = attrs.field(
+        default=(), validator=v.collection_of(tuple, v.identifier)
     )
 
 

@@ -17,6 +17,7 @@ from attrs import frozen
 
 from negotiations.errors import ModelError
 from negotiations.model import _validators as v
+from negotiations.model._bounds import Bound, Interval, hedge_interval
 
 _MIN = dt.datetime.min
 _MAX = dt.datetime.max
@@ -212,15 +213,8 @@ def parse_time_value(text: str) -> TimeValue:
     return DateRange.parse(text) if "/" in text else PartialDate.parse(text)
 
 
-class DurationBound(enum.Enum):
-    """How a duration's number is hedged ("approximately", "nearly", "over"...)."""
-
-    EXACT = "exact"
-    APPROXIMATELY = "approximately"
-    NEARLY = "nearly"
-    OVER = "over"
-    AT_LEAST = "at_least"
-    AT_MOST = "at_most"
+#: The former name of :class:`Bound`, kept for existing callers.
+DurationBound = Bound
 
 
 _UNIT_MINUTES = {
@@ -243,9 +237,7 @@ class Duration:
     days: int = attrs.field(default=0, validator=v.non_negative_int)
     hours: int = attrs.field(default=0, validator=v.non_negative_int)
     minutes: int = attrs.field(default=0, validator=v.non_negative_int)
-    bound: DurationBound = attrs.field(
-        default=DurationBound.EXACT, validator=v.instance_of(DurationBound)
-    )
+    bound: Bound = attrs.field(default=Bound.EXACT, validator=v.instance_of(Bound))
 
     def __attrs_post_init__(self) -> None:
         if self.total_minutes() == 0:
@@ -257,40 +249,31 @@ class Duration:
     def total_minutes(self) -> float:
         return sum(n * _UNIT_MINUTES[u] for u, n in self._components())
 
-    def range(self) -> tuple[float, float, bool, bool]:
-        """``(low, high, low_closed, high_closed)`` in minutes that the phrase allows.
+    def interval(self) -> Interval:
+        """The minutes the phrase allows (see :mod:`negotiations.model._bounds`).
 
-        "nearly N units" is [N-1 unit, N); "over N units" is (N, N+1 unit];
-        "approximately" allows 10% or half the largest unit, whichever is wider.
+        "approximately" allows 10 % or, for a single-unit duration ("about two
+        hours"), half that unit, whichever is wider; "nearly"/"just over" allow
+        one unit of the largest unit written.
         """
         total = self.total_minutes()
         largest = _UNIT_MINUTES[self._components()[0][0]]
-        if self.bound is DurationBound.EXACT:
-            return (total, total, True, True)
-        if self.bound is DurationBound.APPROXIMATELY:
-            slack = max(0.1 * total, largest / 2 if len(self._components()) == 1 else 0.1 * total)
-            return (total - slack, total + slack, True, True)
-        if self.bound is DurationBound.NEARLY:
-            return (total - largest, total, True, False)
-        if self.bound is DurationBound.OVER:
-            return (total, total + largest, False, True)
-        if self.bound is DurationBound.AT_LEAST:
-            return (total, float("inf"), True, True)
-        return (0.0, total, True, True)
+        if self.bound is Bound.APPROXIMATELY:
+            single = len(self._components()) == 1
+            slack = max(0.1 * total, largest / 2 if single else 0.1 * total)
+            return hedge_interval(total, self.bound, slack)
+        return hedge_interval(total, self.bound, largest)
+
+    def range(self) -> tuple[float, float, bool, bool]:
+        """``(low, high, low_closed, high_closed)`` in minutes: :meth:`interval` as a tuple."""
+        i = self.interval()
+        return (i.low, i.high, i.low_closed, i.high_closed)
 
     def overlaps(self, other: Duration) -> bool:
-        lo1, hi1, lc1, hc1 = self.range()
-        lo2, hi2, lc2, hc2 = other.range()
-        low, low_closed = max((lo1, lc1), (lo2, lc2), key=lambda p: (p[0], not p[1]))
-        high, high_closed = min((hi1, hc1), (hi2, hc2), key=lambda p: (p[0], p[1]))
-        return low < high or (low == high and low_closed and high_closed)
+        return self.interval().overlaps(other.interval())
 
     def contains(self, other: Duration) -> bool:
-        lo1, hi1, lc1, hc1 = self.range()
-        lo2, hi2, lc2, hc2 = other.range()
-        low_ok = lo1 < lo2 or (lo1 == lo2 and (lc1 or not lc2))
-        high_ok = hi2 < hi1 or (hi1 == hi2 and (hc1 or not hc2))
-        return low_ok and high_ok
+        return self.interval().contains(other.interval())
 
     def __str__(self) -> str:
         words = ", ".join(f"{n} {u if n != 1 else u[:-1]}" for u, n in self._components())

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Protocol, runtime_checkable
 
-from negotiations.corpus import Corpus
-from negotiations.model import Assertion
+from negotiations.model import Assertion, Registry, Source, SourceId, Vocabulary
 from negotiations.reconcile._claims import Claim, ClaimKey, group_of
 from negotiations.reconcile._context import Context
 from negotiations.reconcile._engine import Statistics, compute_statistics, decide, groups
@@ -28,25 +28,55 @@ from negotiations.reconcile._rules import (
 from negotiations.reconcile._verdicts import Side, SideStatus, TraceStep, Verdict, VerdictStatus
 
 
+@runtime_checkable
+class Evidenced(Protocol):
+    """Anything that carries assertions with the registry and sources behind them
+    (a :class:`~negotiations.corpus.Corpus` does)."""
+
+    @property
+    def assertions(self) -> tuple[Assertion, ...]: ...
+
+    @property
+    def registry(self) -> Registry: ...
+
+    @property
+    def sources(self) -> Mapping[SourceId, Source]: ...
+
+
 def reconcile(
-    data: Corpus | Iterable[Assertion],
+    data: Evidenced | Iterable[Assertion],
     policy: Policy | None = None,
     *,
+    registry: Registry | None = None,
+    sources: Mapping[SourceId, Source] | None = None,
+    vocabulary: Vocabulary | None = None,
     context: Context | None = None,
     statistics: Statistics | None = None,
 ) -> Reconciliation:
-    """Reconcile a corpus (or bare assertions) under ``policy`` (the default if None).
+    """Reconcile a corpus, or any assertions, under ``policy`` (the default if None).
 
-    ``statistics`` lets a caller reconcile part of the input with statistics
-    computed over the whole (:func:`compute_statistics`), as a distributed run would.
+    ``registry`` (actors, offices, events) and ``sources`` (outlets, publication
+    dates) are taken from ``data`` when it is a corpus; bare assertions reconcile
+    without them, and the rules that need them abstain. ``vocabulary`` declares
+    user predicates. ``statistics`` lets a caller reconcile part of the input
+    with statistics computed over the whole (:func:`compute_statistics`).
     """
     policy = policy if policy is not None else default_policy()
-    corpus = data if isinstance(data, Corpus) else None
-    assertions = corpus.assertions if corpus is not None else tuple(data)  # type: ignore[arg-type]
+    if isinstance(data, Evidenced):
+        assertions: tuple[Assertion, ...] = tuple(data.assertions)
+        registry = registry if registry is not None else data.registry
+        sources = sources if sources is not None else data.sources
+    else:
+        assertions = tuple(data)
     if context is None:
-        context = Context.from_corpus(corpus) if corpus is not None else Context()
+        context = Context.build(registry, sources, vocabulary)
     verdicts = decide(assertions, policy, context, statistics)
-    return Reconciliation(verdicts=verdicts, policy_rules=policy.rule_names, corpus=corpus)
+    return Reconciliation(
+        verdicts=verdicts,
+        policy_rules=policy.rule_names,
+        registry=registry,
+        sources=sources,
+    )
 
 
 __all__ = [
@@ -57,6 +87,7 @@ __all__ = [
     "ClaimKey",
     "Context",
     "Decision",
+    "Evidenced",
     "FirstPartyStatements",
     "IndependentCorroboration",
     "ModalityRank",

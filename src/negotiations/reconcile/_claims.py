@@ -28,31 +28,19 @@ from collections.abc import Hashable, Iterable, Sequence
 import attrs
 from attrs import frozen
 
-from negotiations.corpus._gazetteer import fold
 from negotiations.model import (
-    ActorValue,
     Assertion,
     Cardinality,
     DateRange,
-    DateValue,
-    DurationValue,
-    EventValue,
     Modality,
-    ModeValue,
-    OfficeValue,
     PartialDate,
-    PlaceValue,
     Polarity,
     PositionValue,
     Precision,
-    Predicate,
-    StatusValue,
-    TextValue,
+    PredicateSpec,
     TimeValue,
     TitleTiming,
     Value,
-    time_contains,
-    time_overlaps,
 )
 from negotiations.reconcile._context import Context
 
@@ -110,60 +98,21 @@ class Claim:
 
 def value_key(value: Value) -> str:
     """A canonical string: two values with the same key are the same answer."""
-    if isinstance(value, ActorValue):
-        return value.actor
-    if isinstance(value, PlaceValue):
-        return value.place
-    if isinstance(value, OfficeValue):
-        return value.office
-    if isinstance(value, EventValue):
-        return value.event
-    if isinstance(value, TextValue):
-        return fold(value.text)
-    if isinstance(value, DateValue):
-        resolved = value.expression.value
-        return resolved.isoformat() if resolved is not None else "?" + fold(value.expression.text)
-    if isinstance(value, DurationValue):
-        return str(value.duration)
-    if isinstance(value, StatusValue):
-        return value.status.value
-    if isinstance(value, ModeValue):
-        return value.mode.value
-    assert isinstance(value, PositionValue)
-    return f"{value.issue.value}:{value.stance.value}"
+    return value.key()
 
 
 def compatible(a: Value, b: Value) -> bool:
     """Could both values be true at once (one merely less precise)?"""
-    if isinstance(a, DateValue) and isinstance(b, DateValue):
-        ta, tb = a.expression.value, b.expression.value
-        if ta is not None and tb is not None:
-            return time_overlaps(ta, tb)
-    if isinstance(a, DurationValue) and isinstance(b, DurationValue):
-        return a.duration.overlaps(b.duration)
-    if isinstance(a, PositionValue) and isinstance(b, PositionValue):
-        return a.issue is b.issue and a.stance.favourable == b.stance.favourable
-    return value_key(a) == value_key(b)
+    return a.compatible(b)
 
 
 def precision_rank(value: Value) -> tuple[float, str]:
     """Smaller is more precise; used to let the most precise compatible value stand."""
-    if isinstance(value, DateValue) and value.expression.value is not None:
-        start, end = value.expression.value.span()
-        return ((end - start).total_seconds(), value_key(value))
-    if isinstance(value, DurationValue):
-        low, high, _, _ = value.duration.range()
-        return (high - low, value_key(value))
-    return (0.0, value_key(value))
+    return (value.spread(), value.key())
 
 
 def subsumes(outer: Value, inner: Value) -> bool:
-    if isinstance(outer, DateValue) and isinstance(inner, DateValue):
-        to, ti = outer.expression.value, inner.expression.value
-        return to is not None and ti is not None and time_contains(to, ti)
-    if isinstance(outer, DurationValue) and isinstance(inner, DurationValue):
-        return outer.duration.contains(inner.duration)
-    return value_key(outer) == value_key(inner)
+    return outer.contains(inner)
 
 
 def _day_span(value: TimeValue | None) -> tuple[dt.datetime, dt.datetime] | None:
@@ -213,23 +162,22 @@ def group_of(assertion: Assertion, context: Context) -> Hashable:
     the corpus-wide statistics), so groups can be reconciled separately.
     """
     predicate = assertion.predicate
-    if predicate is Predicate.HOLDS_OFFICE:
-        assert isinstance(assertion.value, OfficeValue)
-        office = assertion.value.office
-        if office in context.single_holder_offices:
-            return ("office", office)
-        return ("holds", assertion.subject, office)
-    if predicate is Predicate.MEMBER:
-        return ("members", assertion.subject)
-    if predicate is Predicate.HEAD:
-        # A complete list's implied exclusions consult the same document's head.
-        return ("members", assertion.subject)
-    if predicate is Predicate.POSITION:
+    spec = context.spec(predicate)
+    if spec.exclusive_holders and assertion.value.key() in context.single_holder_offices:
+        return ("holder", predicate, assertion.value.key())
+    if spec.time_scoped:
+        return ("scoped", assertion.subject, predicate, assertion.value.key())
+    if spec.complete_lists:
+        return ("list", assertion.subject, predicate)
+    for other in context.listed_with(predicate):
+        # A complete list's implied exclusions consult the same source's other listings.
+        return ("list", assertion.subject, other)
+    if spec.stances:
         assert isinstance(assertion.value, PositionValue)
-        return ("position", assertion.subject, assertion.value.issue.value)
-    if predicate.cardinality is Cardinality.ONE:
-        return ("one", assertion.subject, predicate.value)
-    return ("many", assertion.subject, predicate.value, value_key(assertion.value))
+        return ("stance", assertion.subject, predicate, assertion.value.issue.value)
+    if spec.cardinality is Cardinality.ONE:
+        return ("one", assertion.subject, predicate)
+    return ("many", assertion.subject, predicate, assertion.value.key())
 
 
 def form_claims(
@@ -237,44 +185,48 @@ def form_claims(
 ) -> list[Claim]:
     """Read every assertion as claims; derive the implied ones. Order-independent."""
     claims: list[Claim] = []
-    office_claims: list[Claim] = []
+    scoped: list[Claim] = []
     for assertion in assertions:
-        claim = _claim(assertion, window)
-        (office_claims if assertion.predicate is Predicate.HOLDS_OFFICE else claims).append(claim)
-    claims.extend(_scope_eras(office_claims))
-    claims.extend(_complete_list_exclusions(assertions))
+        spec = context.spec(assertion.predicate)
+        claim = _claim(assertion, spec, window)
+        (scoped if spec.time_scoped else claims).append(claim)
+    claims.extend(_scope_eras(scoped))
+    claims.extend(_complete_list_exclusions(assertions, context))
     return sorted(
         claims,
         key=lambda c: (c.key.order, c.answer, c.positive, c.assertion.id, c.implied_by or ""),
     )
 
 
-def _claim(assertion: Assertion, window: dt.timedelta) -> Claim:
+def _claim(assertion: Assertion, spec: PredicateSpec, window: dt.timedelta) -> Claim:
     predicate, value = assertion.predicate, assertion.value
     positive = assertion.polarity is Polarity.POSITIVE
-    if predicate is Predicate.HOLDS_OFFICE:
+    if spec.time_scoped:
         if assertion.qualifiers.timing is TitleTiming.FORMER:
             positive = not positive  # "former X" at T: not X at T
-        key = ClaimKey(assertion.subject, predicate.value, value_key(value))
         return Claim(
-            key=key,
+            key=ClaimKey(assertion.subject, predicate, value.key()),
             answer="holds",
             positive=positive,
             value=value,
             assertion=assertion,
             window=title_window(assertion, window),
         )
-    if predicate is Predicate.POSITION:
-        assert isinstance(value, PositionValue)
-        key = ClaimKey(assertion.subject, predicate.value, value_key(value))
-        return Claim(key=key, answer="yes", positive=positive, value=value, assertion=assertion)
-    if predicate.cardinality is Cardinality.ONE:
-        key = ClaimKey(assertion.subject, predicate.value)
+    if spec.cardinality is Cardinality.ONE and not spec.stances:
         return Claim(
-            key=key, answer=value_key(value), positive=positive, value=value, assertion=assertion
+            key=ClaimKey(assertion.subject, predicate),
+            answer=value.key(),
+            positive=positive,
+            value=value,
+            assertion=assertion,
         )
-    key = ClaimKey(assertion.subject, predicate.value, value_key(value))
-    return Claim(key=key, answer="yes", positive=positive, value=value, assertion=assertion)
+    return Claim(
+        key=ClaimKey(assertion.subject, predicate, value.key()),
+        answer="yes",
+        positive=positive,
+        value=value,
+        assertion=assertion,
+    )
 
 
 def _scope_eras(claims: list[Claim]) -> Iterable[Claim]:
@@ -302,32 +254,32 @@ def _scope_eras(claims: list[Claim]) -> Iterable[Claim]:
                 yield attrs.evolve(claim, key=attrs.evolve(key, scope="undated"))
 
 
-def _complete_list_exclusions(assertions: Sequence[Assertion]) -> Iterable[Claim]:
-    """A complete member list from one source opposes members it leaves out."""
-    members: dict[str, set[str]] = defaultdict(set)
-    listed: dict[tuple[str, str], set[str]] = defaultdict(set)
-    complete: dict[tuple[str, str], list[Assertion]] = defaultdict(list)
+def _complete_list_exclusions(assertions: Sequence[Assertion], context: Context) -> Iterable[Claim]:
+    """A complete list from one source opposes the values it leaves out (CompleteLists)."""
+    values: dict[tuple[str, str], dict[str, Value]] = defaultdict(dict)
+    listed: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    complete: dict[tuple[str, str, str], list[Assertion]] = defaultdict(list)
     for a in assertions:
-        if a.predicate in (Predicate.MEMBER, Predicate.HEAD) and a.polarity is Polarity.POSITIVE:
-            member = value_key(a.value)
-            if a.predicate is Predicate.MEMBER:
-                members[a.subject].add(member)
-            listed[(a.subject, a.source)].add(member)
-            if (
-                a.predicate is Predicate.MEMBER
-                and a.qualifiers.complete
-                and a.modality not in PROSPECTIVE
-            ):
-                complete[(a.subject, a.source)].append(a)
-    for (delegation, source), list_assertions in sorted(complete.items()):
-        for member in sorted(members[delegation] - listed[(delegation, source)]):
+        if a.polarity is not Polarity.POSITIVE:
+            continue
+        spec = context.spec(a.predicate)
+        for list_predicate in context.listed_with(a.predicate):
+            listed[(a.subject, list_predicate, a.source)].add(a.value.key())
+        if not spec.complete_lists:
+            continue
+        values[(a.subject, a.predicate)][a.value.key()] = a.value
+        listed[(a.subject, a.predicate, a.source)].add(a.value.key())
+        if a.qualifiers.complete and a.modality not in PROSPECTIVE:
+            complete[(a.subject, a.predicate, a.source)].append(a)
+    for (subject, predicate, source), list_assertions in sorted(complete.items()):
+        known = values[(subject, predicate)]
+        for left_out in sorted(set(known) - listed[(subject, predicate, source)]):
             for a in sorted(list_assertions, key=lambda x: x.id):
-                key = ClaimKey(delegation, Predicate.MEMBER.value, member)
                 yield Claim(
-                    key=key,
+                    key=ClaimKey(subject, predicate, left_out),
                     answer="yes",
                     positive=False,
-                    value=ActorValue(actor=member),  # type: ignore[arg-type]
+                    value=known[left_out],
                     assertion=a,
                     implied_by="CompleteLists",
                 )
@@ -335,8 +287,9 @@ def _complete_list_exclusions(assertions: Sequence[Assertion]) -> Iterable[Claim
 
 def claims_conflict(a: Claim, b: Claim, context: Context) -> bool:
     """Do two claims contradict each other (under the conflict model above)?"""
+    spec = context.spec(a.key.predicate)
     if a.key == b.key:
-        if a.key.predicate == Predicate.HOLDS_OFFICE.value:
+        if spec.time_scoped:
             return a.positive != b.positive and windows_overlap(a.window, b.window)
         if a.answer == b.answer:
             return a.positive != b.positive
@@ -345,7 +298,7 @@ def claims_conflict(a: Claim, b: Claim, context: Context) -> bool:
         return False
     if a.key.predicate != b.key.predicate or not (a.positive and b.positive):
         return False
-    if a.key.predicate == Predicate.HOLDS_OFFICE.value:
+    if spec.exclusive_holders:
         # SingleHolderOffices: two holders of one single-holder office at once.
         return (
             a.key.value == b.key.value
@@ -353,7 +306,7 @@ def claims_conflict(a: Claim, b: Claim, context: Context) -> bool:
             and a.key.value in context.single_holder_offices
             and windows_overlap(a.window, b.window)
         )
-    if a.key.predicate == Predicate.POSITION.value:
+    if spec.stances:
         # OpposingStances: same holder, same issue, opposite sides.
         return a.key.subject == b.key.subject and not compatible(a.value, b.value)
     return False

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from negotiations.corpus import Corpus
-from negotiations.model import Assertion
+from negotiations.model import Assertion, Registry, Source, SourceId, TextAnchor
 from negotiations.reconcile._verdicts import Verdict
 
 
-def _quote(assertion: Assertion, corpus: Corpus | None) -> str:
+def _quote(
+    assertion: Assertion, registry: Registry | None, sources: Mapping[SourceId, Source] | None
+) -> str:
     source: str = assertion.source
-    if corpus is not None:
-        outlet = corpus.document(assertion.source).source.outlet
-        if outlet:
-            source = f"{source} ({corpus.actor(outlet).name})"
+    known = (sources or {}).get(assertion.source)
+    if known is not None and known.outlet:
+        outlet = registry.label(known.outlet) if registry is not None else known.outlet
+        source = f"{source} ({outlet})"
     who = f", quoting {assertion.attribution.quoted}" if assertion.attribution.quoted else ""
     if assertion.attribution.text and not assertion.attribution.quoted:
         who = f", {assertion.attribution.text}"
@@ -26,14 +27,20 @@ def _quote(assertion: Assertion, corpus: Corpus | None) -> str:
         f"- {source}, {assertion.modality.value}{who}{title}{timing_text}:", "    ", "      "
     )
     # The quote is the evidence: printed whole, never wrapped, so it can be searched for.
-    return f"{header}\n      “{assertion.evidence.exact}”"
+    if isinstance(assertion.evidence, TextAnchor):
+        return f"{header}\n      “{assertion.evidence.exact}”"
+    return f"{header}\n      [{assertion.evidence.describe()}]"
 
 
 def _wrap(text: str, first: str, rest: str) -> str:
     return textwrap.fill(text, 100, initial_indent=first, subsequent_indent=rest)
 
 
-def explain_verdict(verdict: Verdict, corpus: Corpus | None = None) -> str:
+def explain_verdict(
+    verdict: Verdict,
+    registry: Registry | None = None,
+    sources: Mapping[SourceId, Source] | None = None,
+) -> str:
     lines = [f"{verdict.key}", f"  verdict: {verdict.status.value.upper()}"]
     if verdict.value is not None:
         answer = "holds" if verdict.positive else "does not hold"
@@ -46,9 +53,13 @@ def explain_verdict(verdict: Verdict, corpus: Corpus | None = None) -> str:
     for title, items in (("supporting", verdict.supporting), ("opposing", verdict.opposing)):
         lines.append(f"  {title} evidence ({len(items)}):")
         for assertion in items:
-            lines.append(_quote(assertion, corpus))
+            lines.append(_quote(assertion, registry, sources))
     return "\n".join(lines)
 
 
-def explain_verdicts(verdicts: Sequence[Verdict], corpus: Corpus | None = None) -> str:
-    return "\n\n".join(explain_verdict(v, corpus) for v in verdicts)
+def explain_verdicts(
+    verdicts: Sequence[Verdict],
+    registry: Registry | None = None,
+    sources: Mapping[SourceId, Source] | None = None,
+) -> str:
+    return "\n\n".join(explain_verdict(v, registry, sources) for v in verdicts)

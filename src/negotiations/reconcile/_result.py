@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 from attrs import frozen
 
-from negotiations.corpus import Corpus
 from negotiations.errors import NegotiationsError, UnknownNameError
 from negotiations.model import (
     Actor,
@@ -33,6 +32,9 @@ from negotiations.model import (
     Position,
     PositionValue,
     Predicate,
+    Registry,
+    Source,
+    SourceId,
     StatusValue,
     Value,
     time_contains,
@@ -49,7 +51,8 @@ class Reconciliation:
 
     verdicts: tuple[Verdict, ...]
     policy_rules: tuple[str, ...]
-    corpus: Corpus | None = attrs.field(default=None, eq=False, repr=False)
+    registry: Registry | None = attrs.field(default=None, eq=False, repr=False)
+    sources: Mapping[SourceId, Source] | None = attrs.field(default=None, eq=False, repr=False)
     _index: dict[tuple[str, str], list[Verdict]] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -89,21 +92,24 @@ class Reconciliation:
             return subject.id
         if any(key[0] == subject for key in self._index):
             return subject
-        if self.corpus is not None:
+        if self.registry is not None:
             try:
-                return self.corpus.actor(subject).id
+                return self.registry.actor(subject).id
             except UnknownNameError as not_an_actor:
                 try:
-                    return self.corpus.event(subject).id
+                    return self.registry.event(subject).id
                 except UnknownNameError:
                     raise not_an_actor from None  # keep the actor suggestions
         return subject
 
     # -- views ---------------------------------------------------------------
-    def _need_corpus(self) -> Corpus:
-        if self.corpus is None:
-            raise NegotiationsError("this view needs the corpus registries: reconcile a Corpus")
-        return self.corpus
+    def _need_registry(self) -> Registry:
+        if self.registry is None:
+            raise NegotiationsError(
+                "this view needs a registry (actors, places, offices, events): reconcile a "
+                "Corpus, or pass registry= to reconcile()"
+            )
+        return self.registry
 
     def _accepted(self, subject: str, predicate: Predicate) -> list[Value]:
         return [
@@ -113,8 +119,8 @@ class Reconciliation:
         ]
 
     def _actor(self, value: Value) -> Actor | None:
-        corpus = self._need_corpus()
-        return corpus.actor(value.actor) if isinstance(value, ActorValue) else None
+        registry = self._need_registry()
+        return registry.actor(value.actor) if isinstance(value, ActorValue) else None
 
     def _actors(self, values: Iterable[Value]) -> tuple[Actor, ...]:
         found = (self._actor(v) for v in values)
@@ -123,12 +129,12 @@ class Reconciliation:
     @property
     def meetings(self) -> tuple[Meeting, ...]:
         """Reconciled meetings: each field from accepted verdicts only."""
-        corpus = self._need_corpus()
-        return tuple(self.meeting(e.id) for e in corpus.events if e.kind is EventKind.MEETING)
+        registry = self._need_registry()
+        return tuple(self.meeting(e.id) for e in registry.events if e.kind is EventKind.MEETING)
 
     def meeting(self, name: str) -> Meeting:
-        corpus = self._need_corpus()
-        event = corpus.event(name)
+        registry = self._need_registry()
+        event = registry.event(name)
 
         def one(predicate: Predicate) -> Value | None:
             values = self._accepted(event.id, predicate)
@@ -148,8 +154,8 @@ class Reconciliation:
             when=date.expression.value if isinstance(date, DateValue) else None,
             status=status.status if isinstance(status, StatusValue) else None,
             mode=mode.mode if isinstance(mode, ModeValue) else None,
-            city=corpus.place(city.place) if isinstance(city, PlaceValue) else None,
-            venue=corpus.place(venue.place) if isinstance(venue, PlaceValue) else None,
+            city=registry.place(city.place) if isinstance(city, PlaceValue) else None,
+            venue=registry.place(venue.place) if isinstance(venue, PlaceValue) else None,
             duration=duration.duration if isinstance(duration, DurationValue) else None,
             chair=self._actor(chair) if chair is not None else None,
             host=self._actor(host) if host is not None else None,
@@ -162,10 +168,8 @@ class Reconciliation:
         )
 
     def delegation(self, identifier: DelegationId | str) -> Delegation:
-        corpus = self._need_corpus()
-        ref = next((d for d in corpus.delegations() if d.id == identifier), None)
-        if ref is None:
-            raise UnknownNameError(identifier, "delegation")
+        registry = self._need_registry()
+        ref = registry.delegation(identifier)
         heads = self._accepted(ref.id, P.HEAD)
         appointed = self._accepted(ref.id, P.APPOINTED_BY)
         head = self._actor(heads[0]) if len(heads) == 1 else None
@@ -176,7 +180,7 @@ class Reconciliation:
         ]
         return Delegation(
             id=ref.id,
-            party=corpus.actor(ref.party),
+            party=registry.actor(ref.party),
             head=head,
             members=tuple(members),
             appointed_by=self._actor(appointed[0]) if len(appointed) == 1 else None,
@@ -194,10 +198,10 @@ class Reconciliation:
 
     def offices(self, person: Actor | str, at: dt.date | None = None) -> tuple[Office, ...]:
         """Offices the accepted verdicts say ``person`` held (at ``at``, if given)."""
-        corpus = self._need_corpus()
+        registry = self._need_registry()
         pid = self._subject_id(person)
         ids = sorted({v.key.value for v in self._office_verdicts(at) if v.key.subject == pid})
-        return tuple(corpus.office(i) for i in ids)
+        return tuple(registry.office(i) for i in ids)
 
     def terms(self, person: Actor | str | None = None) -> tuple[OfficeTerm, ...]:
         """Accepted office holdings as terms: holder, office, the span the evidence covers
@@ -216,10 +220,10 @@ class Reconciliation:
 
     def holders(self, office: Office | str, at: dt.date | None = None) -> tuple[Actor, ...]:
         """Who the accepted verdicts say held ``office`` (at ``at``, if given)."""
-        corpus = self._need_corpus()
-        oid = office.id if isinstance(office, Office) else corpus.office(office).id
+        registry = self._need_registry()
+        oid = office.id if isinstance(office, Office) else registry.office(office).id
         ids = sorted({v.key.subject for v in self._office_verdicts(at) if v.key.value == oid})
-        return tuple(corpus.actor(i) for i in ids)
+        return tuple(registry.actor(i) for i in ids)
 
     def holder(self, office: Office | str, at: dt.date | None = None) -> Actor | None:
         """The one holder of a single-holder office at ``at`` (None if unknown or contested)."""
@@ -229,7 +233,7 @@ class Reconciliation:
     @property
     def positions(self) -> tuple[Position, ...]:
         """Accepted positions: holder, issue, stance, every wording of the terms, evidence."""
-        corpus = self._need_corpus()
+        registry = self._need_registry()
         out = []
         for verdict in self.verdicts:
             if (
@@ -248,7 +252,7 @@ class Reconciliation:
                     and a.value.stance is value.stance
                 }
             )
-            holder = corpus.actor(verdict.key.subject)
+            holder = registry.actor(verdict.key.subject)
             out.append(
                 Position(
                     holder=holder,
@@ -271,7 +275,7 @@ class Reconciliation:
             return f"no assertions about {subject!r}" + (
                 f" with predicate {predicate}" if predicate else ""
             )
-        return explain_verdicts(verdicts, self.corpus)
+        return explain_verdicts(verdicts, self.registry, self.sources)
 
     def to_data(self) -> dict[str, Any]:
         from negotiations.serialize import unstructure

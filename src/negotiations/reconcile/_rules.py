@@ -150,7 +150,7 @@ class AfterEventOverBefore(_ScoreRule):
         for claim in claims:
             a = claim.assertion
             if (
-                a.predicate is Predicate.STATUS
+                a.predicate == Predicate.STATUS
                 and claim.answer == "held"
                 and claim.positive
                 and a.modality not in PROSPECTIVE

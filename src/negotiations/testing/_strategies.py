@@ -14,6 +14,10 @@ from negotiations.model import (
     ActorValue,
     Assertion,
     Attribution,
+    Bound,
+    Cardinality,
+    ClockTime,
+    ClockValue,
     DateBasis,
     DateRange,
     DateValue,
@@ -23,7 +27,6 @@ from negotiations.model import (
     Document,
     DocumentId,
     Duration,
-    DurationBound,
     DurationValue,
     EntityId,
     Event,
@@ -53,19 +56,25 @@ from negotiations.model import (
     Position,
     PositionValue,
     Predicate,
+    PredicateSpec,
     PublicationDate,
     Qualifiers,
+    Quantity,
+    QuantityValue,
+    RecordRef,
     Source,
     SourceId,
     Stance,
     State,
     StatusValue,
+    SubjectKind,
     TextAnchor,
     TextValue,
     TimeExpression,
     TimeValue,
     TitleTiming,
     Value,
+    Vocabulary,
 )
 from negotiations.reconcile import Context
 
@@ -148,7 +157,63 @@ def durations(draw: st.DrawFn) -> Duration:
             },
         ).filter(lambda d: any(d.values()))
     )
-    return Duration(bound=draw(st.sampled_from(DurationBound)), **parts)
+    return Duration(bound=draw(st.sampled_from(Bound)), **parts)
+
+
+def quantities() -> st.SearchStrategy[Quantity]:
+    """Hedged counts and measures, with or without a unit."""
+    return st.builds(
+        Quantity,
+        amount=st.integers(0, 10**7) | st.floats(0, 1e7, allow_nan=False, allow_infinity=False),
+        unit=st.none() | st.sampled_from(["prisoners", "people", "members", "days", "km"]),
+        bound=st.sampled_from(Bound),
+    )
+
+
+def quantity_values() -> st.SearchStrategy[QuantityValue]:
+    return st.builds(QuantityValue, text=names(), quantity=quantities())
+
+
+def clock_times() -> st.SearchStrategy[ClockTime]:
+    """Times of day, with a stated UTC offset or none."""
+    return st.builds(
+        ClockTime,
+        hour=st.integers(0, 23),
+        minute=st.integers(0, 59),
+        utc_offset=st.none() | st.integers(-12 * 60, 14 * 60).map(lambda m: m - m % 15),
+        bound=st.sampled_from(Bound),
+    )
+
+
+def clock_values() -> st.SearchStrategy[ClockValue]:
+    return st.builds(ClockValue, text=names(), time=clock_times(), date=st.none() | partial_dates())
+
+
+def record_refs() -> st.SearchStrategy[RecordRef]:
+    """Evidence from a dataset row rather than a quote."""
+    return st.builds(
+        RecordRef,
+        dataset=names(),
+        record=st.integers(1, 10**6).map(str) | identifiers(),
+        field=st.none() | identifiers(),
+        retrieved=st.none()
+        | st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2030, 1, 1)),
+    )
+
+
+def predicate_specs() -> st.SearchStrategy[PredicateSpec]:
+    """User-declared predicates (names that no built-in predicate uses)."""
+    builtin = set(Vocabulary.builtin().names)
+    return st.builds(
+        PredicateSpec,
+        name=identifiers().map(lambda n: "x_" + n).filter(lambda n: n not in builtin),
+        subjects=st.just(frozenset({SubjectKind.ANY})),
+        value_type=st.sampled_from(
+            [TextValue, QuantityValue, ClockValue, DurationValue, DateValue, ActorValue]
+        ),
+        cardinality=st.sampled_from(Cardinality),
+        description=names(),
+    )
 
 
 def persons() -> st.SearchStrategy[Person]:
@@ -333,7 +398,9 @@ def date_values() -> st.SearchStrategy[DateValue]:
     return st.builds(DateValue, expression=time_expressions())
 
 
-def values(predicate: Predicate | None = None) -> st.SearchStrategy[Value]:
+def values(
+    predicate: Predicate | PredicateSpec | None = None,
+) -> st.SearchStrategy[Value]:
     """Values of the type ``predicate`` takes (any value type when None)."""
     by_type: dict[type, st.SearchStrategy[Any]] = {
         ActorValue: actor_values(),
@@ -343,6 +410,8 @@ def values(predicate: Predicate | None = None) -> st.SearchStrategy[Value]:
         TextValue: st.builds(TextValue, text=names()),
         DateValue: date_values(),
         DurationValue: st.builds(DurationValue, text=names(), duration=durations()),
+        QuantityValue: quantity_values(),
+        ClockValue: clock_values(),
         StatusValue: st.builds(StatusValue, status=st.sampled_from(MeetingStatus)),
         ModeValue: st.builds(ModeValue, mode=st.sampled_from(MeetingMode)),
         PositionValue: position_values(),
@@ -374,8 +443,13 @@ def attributions() -> st.SearchStrategy[Attribution]:
 
 
 @st.composite
-def assertions(draw: st.DrawFn, predicate: Predicate | None = None) -> Assertion:
-    """Any valid assertion (content-hash id included)."""
+def assertions(
+    draw: st.DrawFn,
+    predicate: Predicate | PredicateSpec | None = None,
+    evidence: st.SearchStrategy[TextAnchor | RecordRef] | None = None,
+) -> Assertion:
+    """Any valid assertion (content-hash id included): a built-in predicate or a
+    user-declared one (``predicate_specs()``), with a quote or a record as evidence."""
     chosen = predicate or draw(st.sampled_from(Predicate))
     modality = draw(st.sampled_from(Modality))
     polarity = Polarity.NEGATIVE if modality is Modality.DENIED else draw(st.sampled_from(Polarity))
@@ -383,9 +457,9 @@ def assertions(draw: st.DrawFn, predicate: Predicate | None = None) -> Assertion
     return Assertion.create(
         source=SourceId(source),
         subject=EntityId(draw(identifiers())),
-        predicate=chosen,
+        predicate=chosen.name if isinstance(chosen, PredicateSpec) else chosen,
         value=draw(values(chosen)),
-        evidence=draw(text_anchors(document=source)),
+        evidence=draw(evidence or st.one_of(text_anchors(document=source), record_refs())),
         modality=modality,
         polarity=polarity,
         qualifiers=draw(qualifiers()),
@@ -409,7 +483,11 @@ def model_objects() -> st.SearchStrategy[Any]:
         sources(),
         documents(),
         assertions(),
+        predicate_specs().flatmap(lambda spec: assertions(predicate=spec)),
         durations(),
+        quantities(),
+        clock_times(),
+        record_refs(),
         time_expressions(),
     )
 
