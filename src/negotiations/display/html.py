@@ -254,7 +254,7 @@ def contested_html(rec: Reconciliation) -> str:
         seen: set[tuple[str, str, bool]] = set()
         sides = []
         for side in verdict.sides:
-            ident = (side.key.subject, side.key.value, side.positive)
+            ident = (side.key.subject, side_sentence(side, labels, scope=False), side.positive)
             if ident in seen:
                 continue
             seen.add(ident)

@@ -438,7 +438,8 @@ def contested_lines(group: Sequence[Verdict], labels: Labels) -> list[str]:
     lines = [f"Contested: {contested_topic(verdict, labels)}"]
     seen: set[tuple[str, str, str, bool]] = set()
     for side in verdict.sides:
-        ident = (side.key.subject, side.key.predicate, side.key.value, side.positive)
+        said = side_sentence(side, labels, scope=False)
+        ident = (side.key.subject, side.key.predicate, said, side.positive)
         if ident in seen:
             continue
         seen.add(ident)
@@ -452,7 +453,12 @@ def contested_topic(verdict: Verdict, labels: Labels) -> str:
     key = verdict.key
     if key.predicate == "holds_office" and key.value:
         return f"who held the office of {labels.name(key.value)}{_scope_text(key.scope)}"
-    return f"{key.predicate.replace('_', ' ')} of {labels.subject(key.subject)}"
+    topic = f"{key.predicate.replace('_', ' ')} of {labels.subject(key.subject)}"
+    if key.predicate == "position" and key.value:
+        return f"{topic} on {key.value.split(':', 1)[0].replace('_', ' ')}"
+    if key.value and labels.plain(key.value) != key.value:
+        return f"{topic}: {labels.name(key.value)}"
+    return topic
 
 
 def reconciliation_text(
