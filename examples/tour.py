@@ -99,10 +99,12 @@ def show_holder(rec: ng.Reconciliation) -> None:
         for v in rec.about("Marco Rubio", "holds_office")
         if v.key.value == "us_secretary_of_state"
     )
-    # The trace lists every rule consulted; the last preference is the one that settled it.
-    deciding = next(s for s in reversed(verdict.trace) if s.decision.startswith("prefers"))
-    print(f"verdict: {verdict.status.value}, decided by {deciding.rule}:")
-    print(textwrap.fill(deciding.reason, 100, initial_indent="    ", subsequent_indent="    "))
+    # Each rule's signed contribution; together they add up to the winning margin.
+    print(f"verdict: {verdict.status.value}, margin {verdict.margin:.2f}:")
+    for contribution in verdict.contributions:
+        print(
+            textwrap.fill(str(contribution), 100, initial_indent="    ", subsequent_indent="      ")
+        )
 
 
 def show_positions(rec: ng.Reconciliation, *holders: str) -> None:

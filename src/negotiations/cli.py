@@ -40,7 +40,7 @@ from negotiations.display import (
 )
 from negotiations.display.records import value_id
 from negotiations.errors import CorpusValidationError, NegotiationsError
-from negotiations.reconcile import Reconciliation, Verdict, reconcile
+from negotiations.reconcile import Policy, Reconciliation, Verdict, default_policy, reconcile
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
 FORMATS = ("text", "md", "csv", "json")
@@ -89,6 +89,19 @@ def _check_predicate(predicate: str | None) -> None:
     raise UsageError(f"unknown predicate {predicate!r}{hint}")
 
 
+def _policy(rules: str | None) -> Policy | None:
+    """The default policy, or one keeping only the named rules (``--rules``)."""
+    if rules is None:
+        return None
+    defaults = default_policy().rules
+    known = {rule.name: rule for rule in defaults}
+    wanted = [name.strip() for name in rules.split(",") if name.strip()]
+    unknown = [name for name in wanted if name not in known]
+    if unknown:
+        raise UsageError(f"unknown rule {unknown[0]!r}; the default policy has {', '.join(known)}")
+    return Policy(rules=tuple(known[name] for name in wanted))
+
+
 def _run_validate(args: argparse.Namespace) -> tuple[int, str]:
     problems = validate_corpus(args.path)
     lines = [f"{problem}" for problem in problems]
@@ -98,7 +111,7 @@ def _run_validate(args: argparse.Namespace) -> tuple[int, str]:
 
 def _run_reconcile(args: argparse.Namespace) -> tuple[int, str]:
     corpus = _load(args.path)
-    rec = reconcile(corpus)
+    rec = reconcile(corpus, _policy(args.rules))
     labels = Labels(corpus, ids=args.ids)
     if args.format == "json":
         data = json.loads(rec.to_json())
@@ -113,7 +126,7 @@ def _run_reconcile(args: argparse.Namespace) -> tuple[int, str]:
 def _run_explain(args: argparse.Namespace) -> tuple[int, str]:
     _check_predicate(args.predicate)
     corpus = _load(args.corpus)
-    rec = reconcile(corpus)
+    rec = reconcile(corpus, _policy(args.rules))
     verdicts = _verdicts_about(rec, corpus, args.subject, args.predicate)
     if not verdicts:
         what = f"{args.subject!r}" + (f" for {args.predicate}" if args.predicate else "")
@@ -193,6 +206,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"negotiations {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     corpus_help = "corpus folder (default: the bundled seed corpus)"
+    rules_help = (
+        "keep only these rules of the default policy, comma-separated "
+        "(e.g. AfterEventOverBefore,ModalityRank; '' for none: every conflict stays contested)"
+    )
 
     p_validate = commands.add_parser(
         "validate", help="report every problem in a corpus (exit 1 if any)"
@@ -204,6 +221,7 @@ def _parser() -> argparse.ArgumentParser:
     p_rec.add_argument("--format", choices=FORMATS, default="text")
     p_rec.add_argument("--all", action="store_true", help="list every verdict, not only conflicts")
     p_rec.add_argument("--ids", action="store_true", help="show ids beside names")
+    p_rec.add_argument("--rules", help=rules_help)
 
     p_explain = commands.add_parser("explain", help="explain the verdicts about one subject")
     p_explain.add_argument("subject", help="a name in any spelling, or an id (actor, event)")
@@ -211,6 +229,7 @@ def _parser() -> argparse.ArgumentParser:
     p_explain.add_argument("--corpus", help=corpus_help)
     p_explain.add_argument("--format", choices=FORMATS, default="text")
     p_explain.add_argument("--ids", action="store_true", help="show ids beside names")
+    p_explain.add_argument("--rules", help=rules_help)
 
     p_cov = commands.add_parser("coverage", help="assertions per predicate per article (Markdown)")
     p_cov.add_argument("path", nargs="?", help=corpus_help)

@@ -195,27 +195,29 @@ def delegations(rec: Reconciliation, meeting: str | None = None) -> Figure:
 
 
 def conflicts(rec: Reconciliation, *, settled: bool = True) -> Figure:
-    """Every conflict (contested first), each side a bar as long as its number of reports."""
+    """Every conflict (contested first), each side a bar as long as its number of reports.
+
+    ``settled=False`` draws the contested ones only.
+    """
     plt = _pyplot()
     labels = Labels(rec)
-    verdicts = rec.contested + (
-        tuple(v for v in rec.conflicts if v.status is not VerdictStatus.CONTESTED)
-        if settled
-        else ()
-    )
-    groups = conflict_groups(verdicts)
+    groups = conflict_groups(rec.contested, overlapping=True)
+    if settled:
+        groups += conflict_groups(
+            v for v in rec.conflicts if v.status is not VerdictStatus.CONTESTED
+        )
     bars: list[tuple[str, int, str]] = []
     titles: list[tuple[int, str]] = []
     for group in groups:
         verdict = group[0]
         topic = (
-            f"Contested: {contested_topic(verdict, labels)}"
+            f"Contested: {contested_topic(verdict, labels, group[1:])}"
             if verdict.status is VerdictStatus.CONTESTED
             else f"Settled: {contested_topic(verdict, labels)}"
         )
         titles.append((len(bars), topic))
         seen: set[tuple[str, str, bool]] = set()
-        for side in verdict.sides:
+        for side in (side for v in group for side in v.sides):
             ident = (side.key.subject, side_sentence(side, labels, scope=False), side.positive)
             if ident in seen:
                 continue

@@ -16,3 +16,9 @@ def corpus() -> ng.Corpus:
 @pytest.fixture(scope="session")
 def rec(corpus: ng.Corpus) -> Reconciliation:
     return ng.reconcile(corpus)
+
+
+@pytest.fixture(scope="session")
+def undecided(corpus: ng.Corpus) -> Reconciliation:
+    """A policy without rules: every conflict in the evidence stays contested."""
+    return ng.reconcile(corpus, ng.Policy(rules=()))

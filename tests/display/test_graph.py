@@ -25,10 +25,13 @@ def test_office_edges_are_only_accepted_holdings(rec: Reconciliation) -> None:
     g = graph.record_graph(rec)
     held = {(u, v) for u, v, data in g.edges(data=True) if data["relation"] == "held"}
     assert ("marco_rubio", "us_secretary_of_state") in held
-    # contested: neither side is drawn as holding the office
-    assert ("igor_kostyukov", "russia_chief_of_general_staff") not in held
-    assert ("valery_gerasimov", "russia_chief_of_general_staff") not in held
-    assert len(held) == len(rec.terms())
+    accepted = {
+        (v.key.subject, v.key.value)
+        for v in rec.verdicts
+        if v.key.predicate == "holds_office" and v.status.value == "accepted" and v.positive
+    }
+    assert held == accepted
+    assert len(held) == len({(t.holder, t.office) for t in rec.terms()})
 
 
 def test_who_met_whom_joins_people_at_the_same_held_meeting(rec: Reconciliation) -> None:
@@ -46,3 +49,15 @@ def test_graphml_reads_back_with_labels(rec: Reconciliation, tmp_path: Path) -> 
         assert back.number_of_nodes() == original.number_of_nodes()
         assert back.number_of_edges() == original.number_of_edges()
         assert back.nodes["vladimir_medinsky"]["label"] == "Vladimir Medinsky"
+
+
+def test_an_office_nobody_is_accepted_in_gets_no_holder(undecided: Reconciliation) -> None:
+    g = graph.record_graph(undecided)
+    held = {(u, v) for u, v, data in g.edges(data=True) if data["relation"] == "held"}
+    contested = {
+        (v.key.subject, v.key.value)
+        for v in undecided.contested
+        if v.key.predicate == "holds_office"
+    }
+    assert contested
+    assert not held & contested

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 import negotiations as ng
-from negotiations.display import Labels
+from negotiations.display import Labels, conflict_groups
 from negotiations.display.html import (
     contested,
     contested_html,
@@ -17,15 +17,17 @@ from negotiations.reconcile import Reconciliation
 
 
 def test_the_reconciliation_summary_shows_counts_legend_contested_and_meetings(
-    rec: Reconciliation,
+    rec: Reconciliation, undecided: Reconciliation
 ) -> None:
     html = rec._repr_html_()
     assert f"{len(rec.verdicts)} verdicts" in html
     assert "the rules cannot decide" in html  # the legend
-    assert "Contested (1)" in html  # the mirrored pair, once
     assert "Russia–Ukraine direct talks in Istanbul, May 2025" in html
     assert "Volodymyr Zelenskyy did not attend" in html
     assert "igor_kostyukov" not in html
+    groups = conflict_groups(undecided.contested, overlapping=True)
+    assert f"Contested ({len(groups)})" in undecided._repr_html_()
+    assert len(groups) < len(undecided.contested)  # each conflict once
 
 
 def test_a_meeting_shows_its_delegations_with_titles_on_the_day(rec: Reconciliation) -> None:
@@ -67,9 +69,21 @@ def test_quotes_and_names_are_escaped(rec: Reconciliation, corpus: ng.Corpus) ->
     assert "<script>" not in html
 
 
-def test_the_contested_list_names_each_side_and_its_reports(rec: Reconciliation) -> None:
-    html = contested_html(rec)
+def test_the_contested_list_names_each_side_and_its_reports(undecided: Reconciliation) -> None:
+    html = contested_html(undecided)
     assert "Igor Kostyukov held the office" in html
     assert "Valery Gerasimov held the office" in html
     assert "report 004, 2025-05-16" in html
-    assert contested(rec)._repr_html_() == html
+    assert contested(undecided)._repr_html_() == html
+
+
+def test_a_verdict_shows_the_contributions_that_decided_it(
+    rec: Reconciliation, corpus: ng.Corpus
+) -> None:
+    verdict = rec.verdict("istanbul_talks_2025", "date")
+    assert verdict is not None
+    assert verdict.contributions
+    html = verdict_html(verdict, corpus)
+    assert "Contributions" in html
+    for contribution in verdict.contributions:
+        assert f"{contribution.amount:+.2f}" in html

@@ -46,14 +46,23 @@ def test_ids_appear_beside_labels_on_request(rec: Reconciliation, corpus: ng.Cor
     assert "Igor Kostyukov [igor_kostyukov]" in verdict_sentence(verdict, Labels(corpus, ids=True))
 
 
-def test_mirrored_conflicts_form_one_group_and_every_verdict_is_in_exactly_one(
-    rec: Reconciliation,
+def test_every_conflict_is_in_exactly_one_group(
+    rec: Reconciliation, undecided: Reconciliation
 ) -> None:
-    groups = conflict_groups(rec.conflicts)
-    assert sum(len(g) for g in groups) == len(rec.conflicts)
-    contested = conflict_groups(rec.contested)
-    assert len(rec.contested) == 2
-    assert len(contested) == 1
+    for verdicts in (rec.conflicts, undecided.contested):
+        for overlapping in (False, True):
+            groups = conflict_groups(verdicts, overlapping=overlapping)
+            assert sorted(id(v) for g in groups for v in g) == sorted(id(v) for v in verdicts)
+
+
+def test_the_rival_holders_of_one_office_are_one_contested_group(
+    undecided: Reconciliation,
+) -> None:
+    office = "russia_chief_of_general_staff"
+    rivals = [v for v in undecided.contested if v.key.value == office]
+    assert {v.key.subject for v in rivals} == {"igor_kostyukov", "valery_gerasimov"}
+    groups = conflict_groups(undecided.contested, overlapping=True)
+    assert sum(any(v.key.value == office for v in g) for g in groups) == 1
 
 
 def test_explain_puts_the_answer_before_the_evidence_and_the_reasons(
@@ -97,3 +106,16 @@ def test_articles_say_not_stated_and_what_they_state_is_in_their_text(
         "Istanbul talks: A last chance for peace?",
         "TRT World",
     )
+
+
+def test_a_settled_conflict_names_the_rule_that_contributed_most(
+    rec: Reconciliation, corpus: ng.Corpus
+) -> None:
+    from negotiations.display.text import RULE_REASONS
+
+    for verdict in rec.conflicts:
+        if verdict.status is VerdictStatus.CONTESTED or not verdict.contributions:
+            continue
+        top = max(verdict.contributions, key=lambda c: c.amount)
+        note = verdict_sentence(verdict, Labels(corpus))
+        assert f"settled: {RULE_REASONS[top.rule]}" in note

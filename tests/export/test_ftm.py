@@ -57,15 +57,32 @@ def test_relations_carry_their_provenance(rec: Reconciliation) -> None:
     assert {"Vladimir Medinsky", "Rustem Umerov"} <= names
 
 
-def test_contested_office_holders_are_not_exported_as_occupants(rec: Reconciliation) -> None:
+def test_only_accepted_office_holdings_are_exported_as_occupancies(rec: Reconciliation) -> None:
     entities = {e["id"]: e for e in ftm.entities(rec)}
-    posts = {
-        entities[o["properties"]["post"][0]]["properties"]["name"][0]
+
+    def name(entity_id: str) -> str:
+        return str(entities[entity_id]["properties"]["name"][0])
+
+    occupied = {
+        (name(o["properties"]["holder"][0]), name(o["properties"]["post"][0]))
         for o in entities.values()
         if o["schema"] == "Occupancy"
     }
-    assert "Chief of the General Staff of the Armed Forces of Russia" not in posts
-    assert "United States Secretary of State" in posts
+    registry = rec.registry
+    assert registry is not None
+    for verdict in rec.verdicts:
+        if verdict.key.predicate != "holds_office":
+            continue
+        pair = (registry.label(verdict.key.subject), registry.label(verdict.key.value))
+        accepted = verdict.status.value == "accepted" and verdict.positive
+        if not accepted and not any(
+            v.key.subject == verdict.key.subject
+            and v.key.value == verdict.key.value
+            and v.status.value == "accepted"
+            for v in rec.verdicts
+        ):
+            assert pair not in occupied, pair
+    assert ("Marco Rubio", "United States Secretary of State") in occupied
 
 
 def test_the_line_file_reads_back(rec: Reconciliation, tmp_path: Path) -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import weakref
-from collections.abc import Sequence
 from html import escape
 
 from negotiations.corpus import Corpus
@@ -137,7 +136,7 @@ def verdict_html(verdict: Verdict, data: Corpus | Reconciliation | None = None) 
                 f"<blockquote>{quote_in_sentence(assertion, labels)}</blockquote></li>"
             )
         parts.append("</ul>")
-    parts.append(_contributions_html(verdict))
+    parts.append(_contributions_html(verdict, labels))
     if verdict.trace:
         steps = "".join(
             f"<li><b>{escape(s.rule)}</b>: {escape(humanise(s.decision, verdict, labels))}<br>"
@@ -150,38 +149,21 @@ def verdict_html(verdict: Verdict, data: Corpus | Reconciliation | None = None) 
     return _wrap("".join(parts))
 
 
-def _contributions_html(verdict: Verdict) -> str:
-    """The weighted engine's contributions (rule, side, weight), when present."""
-    contributions: Sequence[object] = getattr(verdict, "contributions", ()) or ()
-    if not contributions:
+def _contributions_html(verdict: Verdict, labels: Labels) -> str:
+    """What each rule added to (+) or took from (−) the winning margin."""
+    if not verdict.contributions:
         return ""
-    rows = []
-    for c in contributions:
-        cells = {
-            name: getattr(c, name)
-            for name in ("rule", "side", "answer", "weight", "reason")
-            if getattr(c, name, None) is not None
-        }
-        if not cells:
-            cells = {"contribution": c}
-        rows.append(cells)
-    columns = list(dict.fromkeys(k for row in rows for k in row))
-    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape(_fmt(row.get(c, '')))}</td>" for c in columns) + "</tr>"
-        for row in rows
+    rows = "".join(
+        f"<tr><td>{escape(c.rule)}</td><td>{escape(humanise(c.answer, verdict, labels))}</td>"
+        f'<td style="text-align:right">{c.amount:+.2f}</td>'
+        f"<td>{escape(humanise(c.reason, verdict, labels))}</td></tr>"
+        for c in verdict.contributions
     )
-    margin = getattr(verdict, "margin", None)
-    note = (
-        f' <span class="muted">margin {escape(_fmt(margin))}</span>' if margin is not None else ""
+    margin = f" (margin {verdict.margin:+.2f})" if verdict.margin is not None else ""
+    return (
+        f"<h4>Contributions{escape(margin)}</h4><table><tr><th>rule</th><th>answer</th>"
+        f"<th>amount</th><th>why</th></tr>{rows}</table>"
     )
-    return f"<h4>Contributions{note}</h4><table><tr>{head}</tr>{body}</table>"
-
-
-def _fmt(value: object) -> str:
-    if isinstance(value, float):
-        return f"{value:+.3g}"
-    return str(getattr(value, "value", value))
 
 
 # -- a meeting ----------------------------------------------------------------------------
@@ -245,7 +227,7 @@ def contested_html(rec: Reconciliation) -> str:
     """Each contested question once, with every rival answer and the reports behind it."""
     _seen(rec)
     labels = Labels(rec)
-    groups = conflict_groups(rec.contested)
+    groups = conflict_groups(rec.contested, overlapping=True)
     if not groups:
         return _wrap("<p>Nothing is contested.</p>")
     items = []
@@ -253,7 +235,7 @@ def contested_html(rec: Reconciliation) -> str:
         verdict = group[0]
         seen: set[tuple[str, str, bool]] = set()
         sides = []
-        for side in verdict.sides:
+        for side in (side for v in group for side in v.sides):
             ident = (side.key.subject, side_sentence(side, labels, scope=False), side.positive)
             if ident in seen:
                 continue
@@ -264,7 +246,7 @@ def contested_html(rec: Reconciliation) -> str:
                 f'<span class="muted">({escape(reports)})</span></li>'
             )
         items.append(
-            f"<li>{_badge(VerdictStatus.CONTESTED)} {escape(contested_topic(verdict, labels))}"
+            f"<li>{_badge(VerdictStatus.CONTESTED)} {escape(contested_topic(verdict, labels, group[1:]))}"
             f"<ul>{''.join(sides)}</ul></li>"
         )
     return _wrap(f"<h4>Contested ({len(groups)})</h4><ul>{''.join(items)}</ul>")

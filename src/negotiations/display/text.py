@@ -93,6 +93,7 @@ RULE_REASONS = {
     "ModalityRank": "more firmly reported",
     "IndependentCorroboration": "more independent reports",
     "SourceReliability": "the more reliable source",
+    "SourceTrust": "more trusted sources",
 }
 
 
@@ -171,18 +172,24 @@ def reports_text(n: int) -> str:
     return f"{n} report{'s' if n != 1 else ''}"
 
 
-def deciding_rule(verdict: Verdict) -> str | None:
-    """The rule that settled a conflict (the last one that preferred an answer)."""
-    contributions = getattr(verdict, "contributions", None)
+def deciding_rules(verdict: Verdict) -> tuple[str, ...]:
+    """The rule that settled a conflict: with the weighted engine, the one whose
+    contribution to the margin was largest; else the last rule of the trace that
+    preferred an answer. (A tuple, so a later engine may name several.)"""
+    contributions = [c for c in verdict.contributions if c.amount > 0]
     if contributions:
-        best = max(contributions, key=lambda c: abs(float(getattr(c, "weight", 0.0) or 0.0)))
-        rule = getattr(best, "rule", None)
-        if isinstance(rule, str):
-            return rule
+        ranked = sorted(contributions, key=lambda c: -c.amount)
+        return (ranked[0].rule,)
     for step in reversed(verdict.trace):
         if step.decision.startswith("prefers"):
-            return step.rule
-    return None
+            return (step.rule,)
+    return ()
+
+
+def deciding_rule(verdict: Verdict) -> str | None:
+    """The first of :func:`deciding_rules`, if any."""
+    rules = deciding_rules(verdict)
+    return rules[0] if rules else None
 
 
 def status_note(verdict: Verdict) -> str:
@@ -193,9 +200,11 @@ def status_note(verdict: Verdict) -> str:
     if verdict.status is VerdictStatus.UNCONFIRMED:
         return f"unconfirmed: only expected or speculated, {reports_text(n_for)}"
     if verdict.opposing:
-        rule = deciding_rule(verdict)
-        reason = RULE_REASONS.get(rule, _words(rule)) if rule else "the more precise answer"
-        return f"settled: {reason}, {reports_text(n_for)} against {n_against}"
+        rules = deciding_rules(verdict)
+        reasons = [RULE_REASONS.get(rule, _words(rule)) for rule in rules]
+        reason = " and ".join(reasons) if reasons else "the more precise answer"
+        margin = f" (margin {verdict.margin:.2f})" if verdict.margin is not None else ""
+        return f"settled: {reason}{margin}, {reports_text(n_for)} against {n_against}"
     if verdict.status is VerdictStatus.REJECTED:
         return f"rejected: only its denial was reported, {reports_text(n_for)}"
     return f"accepted: {reports_text(n_for)}, none against"
@@ -224,16 +233,35 @@ def _lower_first(text: str) -> str:
     return text
 
 
-def conflict_groups(verdicts: Iterable[Verdict]) -> tuple[tuple[Verdict, ...], ...]:
-    """Verdicts grouped by the evidence they weigh: the two mirrored verdicts of one
-    single-holder conflict ("Kostyukov or Gerasimov") form one group, shown once."""
-    groups: dict[frozenset[str], list[Verdict]] = {}
+def _evidence_of(verdict: Verdict) -> frozenset[str]:
+    return frozenset(a.id for side in verdict.sides for a in side.assertions) or frozenset(
+        a.id for a in (*verdict.supporting, *verdict.opposing)
+    )
+
+
+def conflict_groups(
+    verdicts: Iterable[Verdict], *, overlapping: bool = False
+) -> tuple[tuple[Verdict, ...], ...]:
+    """Verdicts grouped by the evidence they weigh, so each conflict is shown once.
+
+    By default verdicts weighing exactly the same evidence form a group (the two
+    mirrored verdicts of a single-holder conflict, "Kostyukov or Gerasimov"); with
+    ``overlapping=True`` verdicts that share any evidence do (every contested
+    question about the same rival reports, in one place).
+    """
+    verdicts = tuple(verdicts)
+    groups: list[tuple[set[str], list[Verdict]]] = []
     for verdict in verdicts:
-        evidence = frozenset(a.id for side in verdict.sides for a in side.assertions) or frozenset(
-            a.id for a in (*verdict.supporting, *verdict.opposing)
-        )
-        groups.setdefault(evidence, []).append(verdict)
-    return tuple(tuple(g) for g in groups.values())
+        evidence = set(_evidence_of(verdict))
+        matches = [g for g in groups if (g[0] & evidence if overlapping else g[0] == evidence)]
+        merged: tuple[set[str], list[Verdict]] = (evidence, [verdict])
+        for group in matches:
+            groups.remove(group)
+            merged = (merged[0] | group[0], group[1] + merged[1])
+        groups.append(merged)
+    order = {id(v): i for i, v in enumerate(verdicts)}
+    result = [tuple(sorted(g[1], key=lambda v: order.get(id(v), 0))) for g in groups]
+    return tuple(sorted(result, key=lambda g: min(order.get(id(v), 0) for v in g)))
 
 
 def evidence_line(assertion: Assertion, verdict: Verdict | None, labels: Labels) -> str:
@@ -433,11 +461,11 @@ def _counts(rec: Reconciliation) -> str:
 
 
 def contested_lines(group: Sequence[Verdict], labels: Labels) -> list[str]:
-    """One contested question: each rival answer with the reports behind it."""
+    """One contested question (or group): each rival answer with the reports behind it."""
     verdict = group[0]
-    lines = [f"Contested: {contested_topic(verdict, labels)}"]
+    lines = [f"Contested: {contested_topic(verdict, labels, group[1:])}"]
     seen: set[tuple[str, str, str, bool]] = set()
-    for side in verdict.sides:
+    for side in (side for v in group for side in v.sides):
         said = side_sentence(side, labels, scope=False)
         ident = (side.key.subject, side.key.predicate, said, side.positive)
         if ident in seen:
@@ -448,11 +476,24 @@ def contested_lines(group: Sequence[Verdict], labels: Labels) -> list[str]:
     return lines
 
 
-def contested_topic(verdict: Verdict, labels: Labels) -> str:
-    """What a contested group is about: "who held the office of X" or the question."""
+def contested_topic(verdict: Verdict, labels: Labels, group: Sequence[Verdict] = ()) -> str:
+    """What a contested question (or group of them) is about: "who held the office of
+    X", "which offices Y held", or the predicate and subject."""
+    verdicts = [verdict, *group]
     key = verdict.key
-    if key.predicate == "holds_office" and key.value:
-        return f"who held the office of {labels.name(key.value)}{_scope_text(key.scope)}"
+    sides = [side for v in verdicts for side in v.sides]
+    if key.predicate == "holds_office":
+        subjects = sorted({s.key.subject for s in sides})
+        offices = sorted({s.key.value for s in sides})
+        era = _scope_text(key.scope)
+        if len(offices) == 1 and len(subjects) == 1:
+            return f"whether {labels.name(subjects[0])} held the office of {labels.name(offices[0])}{era}"
+        if len(offices) == 1:
+            return f"who held the office of {labels.name(offices[0])}{era}"
+        if len(subjects) == 1:
+            return f"which office {labels.name(subjects[0])} held{era}"
+        names = ", ".join(labels.name(s) for s in subjects)
+        return f"who held which office ({names}){era}"
     topic = f"{key.predicate.replace('_', ' ')} of {labels.subject(key.subject)}"
     if key.predicate == "position" and key.value:
         return f"{topic} on {key.value.split(':', 1)[0].replace('_', ' ')}"
@@ -486,7 +527,7 @@ def reconciliation_text(
     out.append(f"Statuses: {LEGEND}")
     out.append("")
     out += heading("Contested (the rules cannot decide)")
-    groups = conflict_groups(rec.contested)
+    groups = conflict_groups(rec.contested, overlapping=True)
     for group in groups:
         first, *rest = contested_lines(group, labels)
         out.append(item(first))
@@ -534,6 +575,7 @@ __all__ = [
     "contested_lines",
     "contested_topic",
     "deciding_rule",
+    "deciding_rules",
     "evidence_line",
     "evidence_quote",
     "explain_markdown",

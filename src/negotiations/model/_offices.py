@@ -25,6 +25,12 @@ class Office:
     aliases: frozenset[str] = attrs.field(
         factory=frozenset, validator=v.collection_of(frozenset, v.text)
     )
+    #: Offices that may be held together with this one (e.g. a minister who also
+    #: chairs a council of the same government); others of the same organisation
+    #: hierarchy exclude each other at any one time.
+    combines_with: frozenset[OfficeId] = attrs.field(
+        factory=frozenset, validator=v.collection_of(frozenset, v.identifier)
+    )
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *sorted(self.aliases))

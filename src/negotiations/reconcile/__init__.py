@@ -6,26 +6,34 @@ from collections.abc import Iterable, Mapping
 from typing import Protocol, runtime_checkable
 
 from negotiations.model import Assertion, Registry, Source, SourceId, Vocabulary
-from negotiations.reconcile._claims import Claim, ClaimKey, group_of
-from negotiations.reconcile._context import Context
+from negotiations.reconcile._claims import Claim, ClaimKey
+from negotiations.reconcile._context import Context, TrustEstimate, TrustEstimates
 from negotiations.reconcile._engine import Statistics, compute_statistics, decide, groups
 from negotiations.reconcile._explain import explain_verdict
-from negotiations.reconcile._policy import Policy, default_policy
+from negotiations.reconcile._policy import Policy, TrustModel, default_policy
 from negotiations.reconcile._result import Reconciliation
 from negotiations.reconcile._rules import (
     MODALITY_RANKS,
     AfterEventOverBefore,
-    Candidate,
-    Decision,
     FirstPartyStatements,
     IndependentCorroboration,
     ModalityRank,
     Rule,
     SourceReliability,
+    SourceTrust,
+    Weight,
     independent_origins,
+    is_first_party,
     origin,
 )
-from negotiations.reconcile._verdicts import Side, SideStatus, TraceStep, Verdict, VerdictStatus
+from negotiations.reconcile._verdicts import (
+    Contribution,
+    Side,
+    SideStatus,
+    TraceStep,
+    Verdict,
+    VerdictStatus,
+)
 
 
 @runtime_checkable
@@ -73,7 +81,7 @@ def reconcile(
     verdicts = decide(assertions, policy, context, statistics)
     return Reconciliation(
         verdicts=verdicts,
-        policy_rules=policy.rule_names,
+        policy=policy,
         registry=registry,
         sources=sources,
     )
@@ -82,11 +90,10 @@ def reconcile(
 __all__ = [
     "MODALITY_RANKS",
     "AfterEventOverBefore",
-    "Candidate",
     "Claim",
     "ClaimKey",
     "Context",
-    "Decision",
+    "Contribution",
     "Evidenced",
     "FirstPartyStatements",
     "IndependentCorroboration",
@@ -97,17 +104,22 @@ __all__ = [
     "Side",
     "SideStatus",
     "SourceReliability",
+    "SourceTrust",
     "Statistics",
     "TraceStep",
+    "TrustEstimate",
+    "TrustEstimates",
+    "TrustModel",
     "Verdict",
     "VerdictStatus",
+    "Weight",
     "compute_statistics",
     "decide",
     "default_policy",
     "explain_verdict",
-    "group_of",
     "groups",
     "independent_origins",
+    "is_first_party",
     "origin",
     "reconcile",
 ]

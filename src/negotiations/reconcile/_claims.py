@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 from attrs import frozen
@@ -35,7 +35,6 @@ from negotiations.model import (
     Modality,
     PartialDate,
     Polarity,
-    PositionValue,
     Precision,
     PredicateSpec,
     TimeValue,
@@ -60,6 +59,11 @@ class ClaimKey:
     predicate: str
     value: str = ""
     scope: str = ""
+
+    @property
+    def question(self) -> tuple[str, str, str]:
+        """The question regardless of era: who, what, which value."""
+        return (self.subject, self.predicate, self.value)
 
     @property
     def order(self) -> tuple[str, str, str, str]:
@@ -153,31 +157,6 @@ def _era_scope(window: tuple[dt.datetime, dt.datetime] | None) -> str:
         start=PartialDate.of(start, Precision.DAY),
         end=PartialDate.of(end - dt.timedelta(microseconds=1), Precision.DAY),
     ).isoformat()
-
-
-def group_of(assertion: Assertion, context: Context) -> Hashable:
-    """The independent unit of decision an assertion belongs to.
-
-    Assertions in different groups can never affect each other's verdicts (given
-    the corpus-wide statistics), so groups can be reconciled separately.
-    """
-    predicate = assertion.predicate
-    spec = context.spec(predicate)
-    if spec.exclusive_holders and assertion.value.key() in context.single_holder_offices:
-        return ("holder", predicate, assertion.value.key())
-    if spec.time_scoped:
-        return ("scoped", assertion.subject, predicate, assertion.value.key())
-    if spec.complete_lists:
-        return ("list", assertion.subject, predicate)
-    for other in context.listed_with(predicate):
-        # A complete list's implied exclusions consult the same source's other listings.
-        return ("list", assertion.subject, other)
-    if spec.stances:
-        assert isinstance(assertion.value, PositionValue)
-        return ("stance", assertion.subject, predicate, assertion.value.issue.value)
-    if spec.cardinality is Cardinality.ONE:
-        return ("one", assertion.subject, predicate)
-    return ("many", assertion.subject, predicate, assertion.value.key())
 
 
 def form_claims(

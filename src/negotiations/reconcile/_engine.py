@@ -1,8 +1,22 @@
-"""The reconciliation engine: statistics once, then each group decided on its own."""
+"""The reconciliation engine: weigh the evidence for every answer, learn whom to trust,
+then accept the answers that lead every standing rival by the policy's margin.
+
+1. *Claims*: every assertion is read as an answer to a question (``_claims``).
+2. *Weights*: each claim's weight is one unit times the factors of the policy's
+   rules, capped at one unit; an answer's *score* is the sum, over its independent
+   origins, of each origin's strongest claim for it or for an answer it contains
+   ("less than two hours" is supported by every "about 1 hour 45 minutes").
+3. *Trust*: publishers' accuracy is learned over the whole input (``TrustModel``),
+   copy groups detected, before any decision: these are the statistics.
+4. *Decisions*: within each group of questions that constrain one another, answers
+   are taken in order of score; an answer that leads every rival still standing by
+   more than the margin is accepted and its rivals rejected; otherwise it and the
+   close rivals are contested. An answer is only ever rejected in favour of an
+   accepted rival.
+"""
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
@@ -10,49 +24,89 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from negotiations.errors import ReconciliationError
+from negotiations.errors import NegotiationsError, PolicyError, ReconciliationError
 from negotiations.model import Assertion
 from negotiations.reconcile._claims import (
     PROSPECTIVE,
     Claim,
     ClaimKey,
-    claims_conflict,
     form_claims,
-    group_of,
-    precision_rank,
-    subsumes,
+    windows_overlap,
 )
-from negotiations.reconcile._context import Context
-from negotiations.reconcile._policy import Policy
-from negotiations.reconcile._rules import Candidate
-from negotiations.reconcile._verdicts import Side, SideStatus, TraceStep, Verdict, VerdictStatus
+from negotiations.reconcile._context import Context, TrustEstimate, TrustEstimates
+from negotiations.reconcile._policy import Policy, TrustModel
+from negotiations.reconcile._rules import Rule, group_origins
+from negotiations.reconcile._verdicts import (
+    Contribution,
+    Side,
+    SideStatus,
+    TraceStep,
+    Verdict,
+    VerdictStatus,
+)
+
+#: The rule whose factor is learned trust: its weight varies while trust is learned.
+TRUST_RULE = "SourceTrust"
 
 
 @frozen(kw_only=True)
 class Statistics:
-    """Corpus-wide statistics, one entry per rule name, computed before any decision.
+    """Corpus-wide statistics, computed before any decision: each rule's own, the
+    learned trust of every publisher, and the detected copy groups.
 
     Reconciling parts of the input with the statistics of the whole gives the
     same verdicts as reconciling the whole.
     """
 
     by_rule: Mapping[str, Any] = attrs.field(factory=dict)
+    trust: TrustEstimates | None = None
+    copy_groups: Mapping[str, str] = attrs.field(factory=dict)
+
+    def apply(self, context: Context) -> Context:
+        """The context with this run's learned trust and copy groups."""
+        return attrs.evolve(context, trust=self.trust, copy_groups=self.copy_groups)
 
 
 def compute_statistics(
     assertions: Iterable[Assertion], policy: Policy, context: Context
 ) -> Statistics:
-    """Every rule's corpus-wide statistics over *all* assertions.
+    """Every rule's corpus-wide statistics, and learned trust, over *all* assertions.
 
     For a distributed run, compute this once over the whole input and pass it to
     each part (``reconcile(part, statistics=...)``); split the input only along
     :func:`groups`, never inside a group.
     """
-    return _prepare(form_claims(_unique(assertions), context, policy.title_window), policy, context)
+    claims = form_claims(_unique(assertions), context, policy.title_window)
+    return _prepare(claims, policy, context)
+
+
+def _call(rule: Rule, method: str, *args: Any) -> Any:
+    """Run a rule's method; anything it raises is reported naming the rule."""
+    try:
+        return getattr(rule, method)(*args)
+    except NegotiationsError:
+        raise
+    except Exception as error:
+        raise PolicyError(
+            f"rule {rule.name!r} failed in {method}(): {type(error).__name__}: {error}"
+        ) from error
 
 
 def _prepare(claims: Sequence[Claim], policy: Policy, context: Context) -> Statistics:
-    return Statistics(by_rule={rule.name: rule.prepare(claims, context) for rule in policy.rules})
+    by_rule = {rule.name: _call(rule, "prepare", claims, context) for rule in policy.rules}
+    base = Statistics(by_rule=by_rule)
+    if policy.trust is None or not any(r.name == TRUST_RULE for r in policy.rules):
+        return base
+    static = {id(c): _static_weight(c, policy, base, context) for c in claims}
+    model = policy.trust
+    trust = _learn_trust(claims, static, model, context)
+    copy_groups: dict[str, str] = {}
+    if model.copy_detection:
+        copy_groups = _copy_groups(claims, static, trust, model, context)
+        if copy_groups:
+            grouped = attrs.evolve(context, copy_groups=copy_groups)
+            trust = _learn_trust(claims, static, model, grouped)
+    return Statistics(by_rule=by_rule, trust=trust, copy_groups=copy_groups)
 
 
 def _unique(assertions: Iterable[Assertion]) -> list[Assertion]:
@@ -61,24 +115,318 @@ def _unique(assertions: Iterable[Assertion]) -> list[Assertion]:
     by_id: dict[str, Assertion] = {}
     clashes: set[str] = set()
     for assertion in assertions:
+        if not isinstance(assertion, Assertion):
+            raise ReconciliationError(
+                f"reconcile() takes Assertions, found a {type(assertion).__name__}"
+            )
         kept = by_id.setdefault(assertion.id, assertion)
-        if kept != assertion:
+        if kept is not assertion and kept != assertion:
             clashes.add(assertion.id)
     if clashes:
         listing = ", ".join(sorted(clashes)[:5]) + (" ..." if len(clashes) > 5 else "")
         raise ReconciliationError(
             f"{len(clashes)} id(s) carry different assertions (same source, subject, predicate, "
-            f"value and quote, but different modality, attribution, time or note): {listing}"
+            f"value and evidence, but different modality, attribution, time or note): {listing}"
         )
     return sorted(by_id.values(), key=lambda a: a.id)
 
 
+# -- weights ----------------------------------------------------------------------------
+
+
+def _factors(
+    claim: Claim, policy: Policy, statistics: Statistics, context: Context
+) -> list[tuple[str, float, str]]:
+    out = []
+    for rule in policy.rules:
+        weight = _call(rule, "weigh", claim, statistics.by_rule.get(rule.name), context)
+        if not hasattr(weight, "factor") or not hasattr(weight, "reason"):
+            raise PolicyError(
+                f"rule {rule.name!r}: weigh() must return a Weight, found {type(weight).__name__}"
+            )
+        out.append((rule.name, float(weight.factor), str(weight.reason)))
+    return out
+
+
+def _static_weight(claim: Claim, policy: Policy, statistics: Statistics, context: Context) -> float:
+    """The product of every factor but learned trust (fixed while trust is learned)."""
+    product = 1.0
+    for rule in policy.rules:
+        if rule.name == TRUST_RULE:
+            continue
+        weight = _call(rule, "weigh", claim, statistics.by_rule.get(rule.name), context)
+        product *= float(weight.factor)
+    return product
+
+
+def _chain(factors: Sequence[tuple[str, float, str]]) -> list[tuple[str, float, str]]:
+    """Each rule's increment as a claim's weight is built rule by rule from one unit
+    (the first rule's increment is the unit it keeps), capped at one unit; the
+    increments add up to the claim's weight."""
+    increments = []
+    before, weight = 0.0, 1.0
+    for name, factor, reason in factors:
+        weight = min(1.0, weight * factor)
+        increments.append((name, weight - before, reason))
+        before = weight
+    return increments
+
+
+# -- learned trust ------------------------------------------------------------------------
+
+
+def _learn_trust(
+    claims: Sequence[Claim],
+    static: Mapping[int, float],
+    model: TrustModel,
+    context: Context,
+) -> TrustEstimates:
+    """Iterate: score answers with current trust; trust = agreement with the scores."""
+    publisher = {id(c): context.publisher(c.assertion) for c in claims}
+    by_question: dict[ClaimKey, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.implied_by is None:
+            by_question[claim.key].append(claim)
+    shared = {
+        key: members
+        for key, members in by_question.items()
+        if len({publisher[id(c)] for c in members}) >= 2
+    }
+    estimates = TrustEstimates(prior=model.prior, ceiling=model.ceiling)
+    votes: dict[str, float] = defaultdict(lambda: estimates.vote(model.prior))
+    for _ in range(model.rounds):
+        agreement: dict[str, float] = defaultdict(float)
+        counted: dict[str, int] = defaultdict(int)
+        for members in shared.values():
+            scores = _soft_scores(members, static, votes, publisher, context)
+            total = sum(scores.values())
+            for claim in members:
+                answer = (claim.answer, claim.positive)
+                share = (
+                    sum(s for a, s in scores.items() if _agrees(members, a, answer)) / total
+                    if total > 0
+                    else 0.5
+                )
+                key = publisher[id(claim)]
+                agreement[key] += share
+                counted[key] += 1
+        accuracy = {
+            key: (agreement[key] + model.smoothing * model.prior) / (counted[key] + model.smoothing)
+            for key in counted
+        }
+        votes = defaultdict(lambda: estimates.vote(model.prior))
+        votes.update({key: estimates.vote(a) for key, a in accuracy.items()})
+    return TrustEstimates(
+        estimates={
+            key: TrustEstimate(accuracy=round(accuracy[key], 6), questions=counted[key])
+            for key in sorted(counted)
+        },
+        prior=model.prior,
+        ceiling=model.ceiling,
+    )
+
+
+def _soft_scores(
+    members: Sequence[Claim],
+    static: Mapping[int, float],
+    votes: Mapping[str, float],
+    publisher: Mapping[int, str],
+    context: Context,
+) -> dict[tuple[str, bool], float]:
+    """Each answer's score: over its origins, the strongest claim's weight."""
+    by_answer: dict[tuple[str, bool], list[Claim]] = defaultdict(list)
+    for claim in members:
+        by_answer[(claim.answer, claim.positive)].append(claim)
+    scores = {}
+    for answer, supporters in by_answer.items():
+        scores[answer] = sum(
+            max(min(1.0, votes[publisher[id(c)]] * static[id(c)]) for c in origin_claims)
+            for _, origin_claims in group_origins(supporters, context)
+        )
+    return scores
+
+
+def _agrees(members: Sequence[Claim], a: tuple[str, bool], b: tuple[str, bool]) -> bool:
+    if a == b:
+        return True
+    if a[1] != b[1] or not a[1]:
+        return False
+    value_a = next(c.value for c in members if (c.answer, c.positive) == a)
+    value_b = next(c.value for c in members if (c.answer, c.positive) == b)
+    return value_a.compatible(value_b)
+
+
+def _copy_groups(
+    claims: Sequence[Claim],
+    static: Mapping[int, float],
+    trust: TrustEstimates,
+    model: TrustModel,
+    context: Context,
+) -> dict[str, str]:
+    """Publishers that repeatedly share answers the record finds unlikely copy each other."""
+    votes: dict[str, float] = defaultdict(lambda: trust.vote(trust.prior))
+    votes.update({k: trust.vote(e.accuracy) for k, e in trust.estimates.items()})
+    publisher = {id(c): context.publisher(c.assertion) for c in claims}
+    by_question: dict[ClaimKey, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.implied_by is None:
+            by_question[claim.key].append(claim)
+    both: dict[tuple[str, str], int] = defaultdict(int)
+    false_together: dict[tuple[str, str], int] = defaultdict(int)
+    for members in by_question.values():
+        answers: dict[str, tuple[str, bool]] = {}
+        for claim in members:
+            answers.setdefault(publisher[id(claim)], (claim.answer, claim.positive))
+        if len(answers) < 2 or len(answers) > 500:
+            continue
+        scores = _soft_scores(members, static, votes, publisher, context)
+        best = max(scores.values())
+        keys = sorted(answers)
+        for i, first in enumerate(keys):
+            for second in keys[i + 1 :]:
+                both[(first, second)] += 1
+                answer = answers[first]
+                if answer == answers[second] and scores[answer] < best:
+                    false_together[(first, second)] += 1
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        parent.setdefault(key, key)
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for pair, together in sorted(false_together.items()):
+        if together >= model.copy_min and together / both[pair] >= model.copy_share:
+            a, b = find(pair[0]), find(pair[1])
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    return {key: find(key) for key in sorted(parent)}
+
+
+# -- groups and decisions -----------------------------------------------------------------
+
+
+def _group_labels(claim: Claim, context: Context) -> list[Hashable]:
+    """The decision groups a claim ties together (joined by union-find)."""
+    assertion = claim.assertion
+    spec = context.spec(assertion.predicate)
+    subject, predicate = assertion.subject, assertion.predicate
+    if spec.time_scoped:
+        value = assertion.value.key()
+        labels: list[Hashable] = [("scoped", subject, predicate, value)]
+        if spec.exclusive_holders and value in context.single_holder_offices:
+            labels.append(("holder", predicate, value))
+        hierarchy = context.office_hierarchies.get(value)
+        if spec.exclusive_holders and hierarchy is not None:
+            labels.append(("hierarchy", subject, predicate, hierarchy))
+        return labels
+    if spec.complete_lists:
+        return [("list", subject, predicate)]
+    listed = context.listed_with(predicate)
+    if listed:
+        return [("list", subject, other) for other in listed]
+    if spec.stances:
+        issue = getattr(assertion.value, "issue", None)
+        return [("stance", subject, predicate, getattr(issue, "value", ""))]
+    return [("question", *claim.key.question)]
+
+
+def _partition(claims: Sequence[Claim], context: Context) -> list[list[Claim]]:
+    parent: dict[Hashable, Hashable] = {}
+
+    def find(label: Hashable) -> Hashable:
+        parent.setdefault(label, label)
+        root = label
+        while parent[root] != root:
+            root = parent[root]
+        while parent[label] != root:
+            parent[label], label = root, parent[label]
+        return root
+
+    firsts = []
+    for claim in claims:
+        labels = _group_labels(claim, context)
+        first = find(labels[0])
+        for label in labels[1:]:
+            other = find(label)
+            if other != first:
+                parent[other] = first
+        firsts.append(labels[0])
+    grouped: dict[Hashable, list[Claim]] = defaultdict(list)
+    for claim, label in zip(claims, firsts, strict=True):
+        grouped[find(label)].append(claim)
+    return sorted(grouped.values(), key=lambda g: min(c.key.order for c in g))
+
+
 def groups(assertions: Iterable[Assertion], context: Context) -> dict[Hashable, list[Assertion]]:
-    """Partition assertions into independent decision groups."""
-    out: dict[Hashable, list[Assertion]] = defaultdict(list)
-    for assertion in _unique(assertions):
-        out[group_of(assertion, context)].append(assertion)
-    return dict(out)
+    """Partition assertions into independent decision groups (split input only along these)."""
+    unique = _unique(assertions)
+    claims = form_claims(unique, context, _default_window())
+    out: dict[Hashable, list[Assertion]] = {}
+    for index, members in enumerate(_partition(claims, context)):
+        seen: dict[str, Assertion] = {}
+        for claim in members:
+            seen.setdefault(claim.assertion.id, claim.assertion)
+        out[index] = sorted(seen.values(), key=lambda a: a.id)
+    # An assertion whose claims fall in two groups joins them: merge such groups.
+    return _merge_shared(out)
+
+
+def _merge_shared(parts: dict[Hashable, list[Assertion]]) -> dict[Hashable, list[Assertion]]:
+    owner: dict[str, Hashable] = {}
+    merged: dict[Hashable, dict[str, Assertion]] = {}
+    for key, members in parts.items():
+        target = next((owner[a.id] for a in members if a.id in owner), key)
+        bucket = merged.setdefault(target, {})
+        for a in members:
+            bucket[a.id] = a
+            owner[a.id] = target
+    return {k: sorted(v.values(), key=lambda a: a.id) for k, v in merged.items()}
+
+
+def _default_window() -> Any:
+    return Policy.__attrs_attrs__.title_window.default
+
+
+@frozen(kw_only=True)
+class _Candidate:
+    """One distinct answer to a question, the claims that give it and its weight."""
+
+    key: ClaimKey
+    answer: str
+    positive: bool
+    claims: tuple[Claim, ...]
+
+    @property
+    def ident(self) -> tuple[ClaimKey, str, bool]:
+        return (self.key, self.answer, self.positive)
+
+    @property
+    def value(self) -> Any:
+        return self.claims[0].value
+
+    @property
+    def factual(self) -> bool:
+        return any(c.assertion.modality not in PROSPECTIVE for c in self.claims)
+
+    @property
+    def window(self) -> tuple[Any, Any] | None:
+        windows = [c.window for c in self.claims if c.window is not None]
+        if not windows:
+            return None
+        return (min(w[0] for w in windows), max(w[1] for w in windows))
+
+    def label(self, context: Context) -> str:
+        subject = context.label(self.key.subject)
+        predicate = self.key.predicate.replace("_", " ")
+        shown = context.label(self.key.value) if self.key.value else self.value.label()
+        if self.key.value and self.answer == "yes" and hasattr(self.value, "text"):
+            shown = self.value.label()
+        text = f"{subject} {predicate} {shown}"
+        if self.key.value == "" and hasattr(self.value, "label") and self.value.label() != shown:
+            text += f" ({self.value.label()})"
+        return text if self.positive else f"NOT {text}"
 
 
 def decide(
@@ -89,208 +437,286 @@ def decide(
 ) -> tuple[Verdict, ...]:
     """Verdicts for every question the assertions raise, sorted by key."""
     unique = _unique(assertions)
-    # Claims are formed once for the whole input: eras and complete lists never
-    # cross groups, so partitioning the claims equals forming them per group.
     claims = form_claims(unique, context, policy.title_window)
     if statistics is None:
         statistics = _prepare(claims, policy, context)
-    by_group: dict[Hashable, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        by_group[group_of(claim.assertion, context)].append(claim)
+    context = statistics.apply(context)
     verdicts: list[Verdict] = []
-    for _, members in sorted(by_group.items(), key=lambda kv: repr(kv[0])):
+    for members in _partition(claims, context):
         verdicts.extend(_decide_group(members, policy, context, statistics))
     return tuple(sorted(verdicts, key=lambda v: v.key.order))
 
 
-def _candidates(claims: Sequence[Claim]) -> list[Candidate]:
+def _candidates(claims: Sequence[Claim]) -> list[_Candidate]:
     grouped: dict[tuple[ClaimKey, str, bool], list[Claim]] = defaultdict(list)
     for claim in claims:
         grouped[(claim.key, claim.answer, claim.positive)].append(claim)
     ordered = sorted(grouped, key=lambda k: (k[0].order, k[1], k[2]))
-    return [Candidate(claims=tuple(grouped[k])) for k in ordered]
+    return [
+        _Candidate(key=k[0], answer=k[1], positive=k[2], claims=tuple(grouped[k])) for k in ordered
+    ]
 
 
-def _conflict(a: Candidate, b: Candidate, context: Context) -> bool:
-    return any(claims_conflict(x, y, context) for x in a.claims for y in b.claims)
+def _conflicts(a: _Candidate, b: _Candidate, context: Context) -> bool:
+    """Do two answers contradict each other (the conflict model)?"""
+    spec = context.spec(a.key.predicate)
+    if a.key == b.key:
+        if a.answer == b.answer:
+            return a.positive != b.positive and (
+                not spec.time_scoped or windows_overlap(a.window, b.window)
+            )
+        return a.positive and b.positive and not a.value.compatible(b.value)
+    if a.key.predicate != b.key.predicate or not (a.positive and b.positive):
+        return False
+    if spec.time_scoped:
+        if not windows_overlap(a.window, b.window):
+            return False
+        if spec.exclusive_holders and a.key.subject != b.key.subject:
+            # SingleHolderOffices: two holders of one single-holder office at once.
+            return a.key.value == b.key.value and a.key.value in context.single_holder_offices
+        # OneOfficePerHierarchy: one person, two offices of one hierarchy, at once.
+        return (
+            spec.exclusive_holders
+            and a.key.subject == b.key.subject
+            and context.same_hierarchy(a.key.value, b.key.value)
+        )
+    if spec.stances:
+        # OpposingStances: same holder, same issue, opposite sides.
+        return a.key.subject == b.key.subject and not a.value.compatible(b.value)
+    return False
 
 
 def _decide_group(
     claims: Sequence[Claim], policy: Policy, context: Context, statistics: Statistics
 ) -> list[Verdict]:
     candidates = _candidates(claims)
-    conflicts = {
-        (a.ident, b.ident)
-        for a, b in itertools.combinations(candidates, 2)
-        if _conflict(a, b, context)
-    }
+    weights = {id(c): _chain(_factors(c, policy, statistics, context)) for c in claims}
+    rivals: dict[int, list[_Candidate]] = defaultdict(list)
+    for i, a in enumerate(candidates):
+        for b in candidates[i + 1 :]:
+            if _conflicts(a, b, context):
+                rivals[id(a)].append(b)
+                rivals[id(b)].append(a)
+    support = {id(c): _support(c, candidates, context) for c in candidates}
+    scored = {id(c): _score(support[id(c)], weights, context) for c in candidates}
+    score = {key: total for key, (total, _) in scored.items()}
 
-    def rivals(x: Candidate, pool: Iterable[Candidate]) -> list[Candidate]:
-        return [
-            y for y in pool if (x.ident, y.ident) in conflicts or (y.ident, x.ident) in conflicts
-        ]
+    status: dict[int, SideStatus] = {}
+    beaten_by: dict[int, _Candidate] = {}
+    order = sorted(candidates, key=lambda c: (-score[id(c)], c.key.order, c.answer, c.positive))
+    for candidate in order:
+        if id(candidate) in status:
+            continue
+        standing = [r for r in rivals[id(candidate)] if status.get(id(r)) != SideStatus.ELIMINATED]
+        close = [r for r in standing if score[id(candidate)] - score[id(r)] <= policy.margin]
+        if not close:
+            status[id(candidate)] = SideStatus.STANDS
+            for rival in standing:
+                status[id(rival)] = SideStatus.ELIMINATED
+                beaten_by[id(rival)] = candidate
+        else:
+            status[id(candidate)] = SideStatus.CONTESTED
+            for rival in close:
+                status.setdefault(id(rival), SideStatus.CONTESTED)
+    for candidate in candidates:
+        if status[id(candidate)] is SideStatus.STANDS and not candidate.factual:
+            status[id(candidate)] = SideStatus.UNCONFIRMED
 
-    alive = list(candidates)
-    eliminated: dict[tuple[Any, str, bool], str] = {}
-    trace: dict[ClaimKey, list[TraceStep]] = defaultdict(list)
-    for rule in policy.rules:
-        pairs = [
-            (a, b) for a, b in itertools.combinations(alive, 2) if (a.ident, b.ident) in conflicts
-        ]
-        if not pairs:
-            break
-        losers: dict[tuple[Any, str, bool], str] = {}
-        for a, b in pairs:
-            decision = rule.compare(a, b, statistics.by_rule.get(rule.name), context)
-            if decision.prefer is None:
-                step = TraceStep(
-                    rule=rule.name,
-                    decision=f"no preference between {a.label} and {b.label}",
-                    reason=decision.reason,
-                )
-            else:
-                winner, loser = (a, b) if decision.prefer == 0 else (b, a)
-                losers.setdefault(loser.ident, f"{rule.name} (in favour of {winner.label})")
-                step = TraceStep(
-                    rule=rule.name,
-                    decision=f"prefers {winner.label} over {loser.label}",
-                    reason=decision.reason,
-                )
-            for key in {a.key, b.key}:
-                trace[key].append(step)
-        eliminated.update(losers)
-        alive = [c for c in alive if c.ident not in losers]
-
-    return [
-        _verdict(
-            key,
-            [c for c in candidates if c.key == key],
-            candidates,
-            alive,
-            eliminated,
-            rivals,
-            trace[key],
+    def side(c: _Candidate) -> Side:
+        winner = beaten_by.get(id(c))
+        return Side(
+            key=c.key,
+            label=c.label(context),
+            value=c.value,
+            positive=c.positive,
+            status=status[id(c)],
+            assertions=_assertions([c]),
+            eliminated_by=winner.label(context) if winner is not None else None,
+            score=round(score[id(c)], 6),
         )
-        for key in sorted({c.key for c in candidates}, key=lambda k: k.order)
-    ]
+
+    verdicts = []
+    for key in sorted({c.key for c in candidates}, key=lambda k: k.order):
+        own = [c for c in candidates if c.key == key]
+        verdicts.append(_verdict(key, own, rivals, status, beaten_by, scored, side, context))
+    return verdicts
 
 
-def _factual(candidate: Candidate) -> bool:
-    return any(c.assertion.modality not in PROSPECTIVE for c in candidate.claims)
+def _support(
+    candidate: _Candidate, candidates: Sequence[_Candidate], context: Context
+) -> list[Claim]:
+    """The claims for ``candidate``: its own, and those of the answers it contains."""
+    found = list(candidate.claims)
+    if candidate.positive and candidate.answer != "yes" and candidate.value.spread() > 0:
+        for other in candidates:
+            if (
+                other is not candidate
+                and other.key == candidate.key
+                and other.positive
+                and candidate.value.contains(other.value)
+            ):
+                found.extend(other.claims)
+    return found
 
 
-def _assertions(candidates: Iterable[Candidate]) -> tuple[Assertion, ...]:
+def _score(
+    claims: Sequence[Claim],
+    weights: Mapping[int, list[tuple[str, float, str]]],
+    context: Context,
+) -> tuple[float, list[tuple[str, float, str]]]:
+    """Sum over independent origins of the strongest claim's weight, with its increments."""
+    total = 0.0
+    parts: list[tuple[str, float, str]] = []
+    for _, members in group_origins(claims, context):
+        best = max(members, key=lambda c: (sum(x[1] for x in weights[id(c)]), c.assertion.id))
+        increments = weights[id(best)]
+        total += sum(x[1] for x in increments)
+        parts.extend(increments)
+    return total, parts
+
+
+def _assertions(candidates: Iterable[_Candidate]) -> tuple[Assertion, ...]:
     found = {c.assertion.id: c.assertion for cand in candidates for c in cand.claims}
     return tuple(found[i] for i in sorted(found))
 
 
+def _contributions(
+    parts: Sequence[tuple[str, float, str]], answer: str, sign: float
+) -> list[Contribution]:
+    """One contribution per rule (summed over origins), reasons listed once each."""
+    by_rule: dict[str, float] = defaultdict(float)
+    reasons: dict[str, list[str]] = defaultdict(list)
+    for name, amount, reason in parts:
+        by_rule[name] += amount
+        if reason not in reasons[name]:
+            reasons[name].append(reason)
+    return [
+        Contribution(
+            rule=name,
+            answer=answer,
+            amount=round(sign * amount, 9),
+            reason="; ".join(reasons[name][:4])
+            + (f"; and {len(reasons[name]) - 4} more" if len(reasons[name]) > 4 else ""),
+        )
+        for name, amount in by_rule.items()
+        if amount != 0
+    ]
+
+
 def _verdict(
     key: ClaimKey,
-    own: list[Candidate],
-    everyone: list[Candidate],
-    alive: list[Candidate],
-    eliminated: Mapping[tuple[Any, str, bool], str],
-    rivals: Any,
-    trace: list[TraceStep],
+    own: list[_Candidate],
+    rivals: Mapping[int, list[_Candidate]],
+    status: Mapping[int, SideStatus],
+    beaten_by: Mapping[int, _Candidate],
+    scored: Mapping[int, tuple[float, list[tuple[str, float, str]]]],
+    side: Any,
+    context: Context,
 ) -> Verdict:
-    alive_ids = {c.ident for c in alive}
-    standing = [c for c in own if c.ident in alive_ids]
-    contested = [c for c in standing if rivals(c, alive)]
-    positives = sorted(
-        (c for c in standing if c.positive and c not in contested),
-        key=lambda c: precision_rank(c.claims[0].value),
-    )
-    # CompatibleValues: the most precise positive answer stands for those it refines.
-    head = positives[0] if positives else None
-    subsumed = [
-        c
-        for c in positives[1:]
-        if head is not None and subsumes(c.claims[0].value, head.claims[0].value)
-    ]
-    foreign = {r.ident: r for c in own for r in rivals(c, everyone) if r.key != key}
-
-    def side(c: Candidate, status: SideStatus) -> Side:
-        return Side(
-            key=c.key,
-            label=c.label,
-            value=c.claims[0].value,
-            positive=c.positive,
-            status=status,
-            assertions=_assertions([c]),
-            eliminated_by=eliminated.get(c.ident),
+    foreign = {r.ident: r for c in own for r in rivals[id(c)] if r.key != key}
+    sides = tuple(side(c) for c in [*own, *foreign.values()])
+    standing = [c for c in own if status[id(c)] in (SideStatus.STANDS, SideStatus.UNCONFIRMED)]
+    contested = [c for c in own if status[id(c)] is SideStatus.CONTESTED]
+    # The most precise standing answer; a contested precise question still settles
+    # any coarser answer that contains every contender ("less than two hours").
+    standing.sort(key=lambda c: (c.value.spread(), -scored[id(c)][0], c.answer, not c.positive))
+    chosen = standing[0] if standing else None
+    if (
+        contested
+        and chosen is not None
+        and not all(
+            chosen.positive and c.positive and chosen.value.contains(c.value) for c in contested
         )
+    ):
+        chosen = None
 
-    def own_status(c: Candidate) -> SideStatus:
-        if c.ident in eliminated:
-            return SideStatus.ELIMINATED
-        if c in contested:
-            return SideStatus.CONTESTED
-        if c in subsumed:
-            return SideStatus.SUBSUMED
-        return SideStatus.STANDS if _factual(c) else SideStatus.UNCONFIRMED
-
-    sides = [side(c, own_status(c)) for c in own]
-    sides += [
-        side(
-            r,
-            SideStatus.ELIMINATED
-            if r.ident in eliminated
-            else SideStatus.CONTESTED
-            if r.ident in alive_ids
-            else SideStatus.STANDS,
+    def build(
+        status_: VerdictStatus,
+        value: Any,
+        positive: bool,
+        supporting: Iterable[_Candidate],
+        opposing: Iterable[_Candidate],
+        margin: float | None,
+        contributions: Sequence[Contribution],
+    ) -> Verdict:
+        supporting = list(supporting)
+        support_ids = {a.id for a in _assertions(supporting)}
+        rest = [a for a in _assertions(opposing) if a.id not in support_ids]
+        steps = tuple(
+            TraceStep(rule=c.rule, decision=f"{c.amount:+.2f} for {c.answer}", reason=c.reason)
+            for c in contributions
         )
-        for r in foreign.values()
-    ]
-    dropped = [c for c in own if c.ident in eliminated]
-    foreign_alive = [r for r in foreign.values() if r.ident in alive_ids]
-    foreign_dropped = [r for r in foreign.values() if r.ident not in alive_ids]
-
-    if contested:
         return Verdict(
             key=key,
-            status=VerdictStatus.CONTESTED,
-            value=None,
-            positive=True,
-            supporting=_assertions(standing),
-            opposing=_assertions(dropped + foreign_alive + foreign_dropped),
-            sides=tuple(sides),
-            trace=tuple(trace),
+            status=status_,
+            value=value,
+            positive=positive,
+            supporting=_assertions(supporting),
+            opposing=tuple(rest),
+            sides=sides,
+            trace=steps,
+            contributions=tuple(contributions),
+            margin=None if margin is None else round(margin, 9),
         )
-    chosen = head if head is not None else next((c for c in standing if not c.positive), None)
+
+    everyone = [*own, *foreign.values()]
+    if chosen is None and contested:
+        return build(
+            VerdictStatus.CONTESTED,
+            None,
+            True,
+            contested,
+            [c for c in everyone if c not in contested],
+            None,
+            (),
+        )
     if chosen is None:
-        # Every answer here lost to a rival question (e.g. another holder of a
-        # single-holder office): the claim is rejected in the rival's favour.
+        # Every answer here lost to an accepted rival (another holder of the office).
         lost = next((c for c in own if c.positive), own[0])
-        return Verdict(
-            key=key,
-            status=VerdictStatus.REJECTED,
-            value=lost.claims[0].value,
-            positive=False,
-            supporting=_assertions(foreign_alive),
-            opposing=_assertions(own + foreign_dropped),
-            sides=tuple(sides),
-            trace=tuple(trace),
-        )
+        winner = beaten_by.get(id(lost))
+        winners = [winner] if winner is not None else []
+        margin, contributions = _lead(winner, lost, scored, context) if winner else (None, [])
+        return build(VerdictStatus.REJECTED, lost.value, False, winners, own, margin, contributions)
+    rival_list = list(rivals[id(chosen)])
+    runner_up = max(rival_list, key=lambda r: (scored[id(r)][0], r.answer), default=None)
+    margin, contributions = _lead(chosen, runner_up, scored, context)
+    factual = chosen.factual
     if chosen.positive:
-        status = VerdictStatus.ACCEPTED if _factual(chosen) else VerdictStatus.UNCONFIRMED
+        status_ = VerdictStatus.ACCEPTED if factual else VerdictStatus.UNCONFIRMED
     else:
-        status = VerdictStatus.REJECTED if _factual(chosen) else VerdictStatus.UNCONFIRMED
-    # Standing answers that do not contradict the chosen one (less precise, or a
-    # compatible denial of another value) support it; the rest oppose it.
-    supporting = [c for c in standing if c is chosen or not rivals(c, [chosen])]
-    opposing = (
-        dropped + [c for c in standing if c not in supporting] + foreign_dropped + foreign_alive
+        status_ = VerdictStatus.REJECTED if factual else VerdictStatus.UNCONFIRMED
+    compatible = [
+        c
+        for c in own
+        if c is chosen
+        or (
+            c.positive == chosen.positive
+            and status[id(c)] is not SideStatus.ELIMINATED
+            and c not in rival_list
+            and (c.value.compatible(chosen.value) if c.positive else c.answer == chosen.answer)
+        )
+    ]
+    opposing = [c for c in everyone if c not in compatible]
+    return build(
+        status_, chosen.value, chosen.positive, compatible, opposing, margin, contributions
     )
-    return Verdict(
-        key=key,
-        status=status,
-        value=chosen.claims[0].value,
-        positive=chosen.positive,
-        supporting=_assertions(supporting),
-        opposing=_assertions(opposing),
-        sides=tuple(sides),
-        trace=tuple(trace),
-    )
+
+
+def _lead(
+    winner: _Candidate,
+    runner_up: _Candidate | None,
+    scored: Mapping[int, tuple[float, list[tuple[str, float, str]]]],
+    context: Context,
+) -> tuple[float, list[Contribution]]:
+    """The margin of ``winner`` over ``runner_up`` and the contributions that make it:
+    the winner's (positive) and the runner-up's (negative)."""
+    total, parts = scored[id(winner)]
+    contributions = _contributions(parts, winner.label(context), 1.0)
+    if runner_up is None:
+        return total, contributions
+    rival_total, rival_parts = scored[id(runner_up)]
+    rival = _contributions(rival_parts, runner_up.label(context), -1.0)
+    return total - rival_total, contributions + rival
 
 
 __all__ = ["Statistics", "compute_statistics", "decide", "groups"]

@@ -1,14 +1,16 @@
-"""A policy: the ordered provenance rules and the conflict model's parameters."""
+"""A policy: the rules that weigh evidence, how trust is learned, and when a lead decides."""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+from typing import Any
 
 import attrs
 from attrs import frozen
 
 from negotiations.errors import PolicyError
-from negotiations.reconcile._rules import Rule, default_rules
+from negotiations.reconcile._rules import Rule, check_rule, default_rules
 
 
 def _check_rules(
@@ -18,12 +20,8 @@ def _check_rules(
         raise PolicyError(f"Policy.rules must be a tuple, found {type(rules).__name__}")
     names: list[str] = []
     for rule in rules:
-        name = getattr(rule, "name", None)
-        if not isinstance(rule, Rule) or not isinstance(name, str):
-            raise PolicyError(
-                f"{rule!r} does not implement the Rule protocol (name, prepare, compare)"
-            )
-        names.append(name)
+        check_rule(rule)
+        names.append(rule.name)
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
         raise PolicyError(
@@ -38,16 +36,75 @@ def _check_window(
         raise PolicyError(f"Policy.title_window must be a non-negative timedelta, found {value!r}")
 
 
+def _in(low: float, high: float, *, low_open: bool = False) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or not (low < value if low_open else low <= value)
+            or not value <= high
+        ):
+            side = "(" if low_open else "["
+            raise PolicyError(
+                f"{type(instance).__name__}.{attribute.name} must be a number in "
+                f"{side}{low}, {high}], found {value!r}"
+            )
+
+    return check
+
+
+def _whole(low: int, high: int) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not int or not low <= value <= high:
+            raise PolicyError(
+                f"{type(instance).__name__}.{attribute.name} must be a whole number in "
+                f"{low}..{high}, found {value!r}"
+            )
+
+    return check
+
+
+@frozen(kw_only=True)
+class TrustModel:
+    """How publishers' trust is learned from their agreement with the record.
+
+    Each publisher starts at ``prior`` accuracy. Every round, each question that two
+    or more publishers answer gives each of them the share of the evidence behind
+    its answer (and behind answers compatible with it); a publisher's accuracy is
+    that share averaged over its questions, smoothed towards the prior by
+    ``smoothing`` pseudo-questions. Its vote is the log-odds of its accuracy, scaled
+    so ``ceiling`` votes one unit. After ``rounds`` rounds, publishers that share
+    ``copy_share`` or more of their answers on at least ``copy_min`` questions where
+    both gave an answer the record finds unlikely are one copy group (Dong et al.'s
+    insight: independent sources rarely make the same mistakes), and trust is learned
+    again with each group counting once.
+    """
+
+    prior: float = attrs.field(default=0.8, validator=_in(0.5, 1.0, low_open=True))
+    smoothing: float = attrs.field(default=2.0, validator=_in(0.0, 1e6))
+    rounds: int = attrs.field(default=8, validator=_whole(1, 100))
+    ceiling: float = attrs.field(default=0.99, validator=_in(0.5, 1.0, low_open=True))
+    copy_detection: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    copy_min: int = attrs.field(default=3, validator=_whole(1, 10**6))
+    copy_share: float = attrs.field(default=0.3, validator=_in(0.0, 1.0, low_open=True))
+
+
 @frozen(kw_only=True)
 class Policy:
-    """Ordered rules (earlier rules decide first) plus ``title_window``: how far
-    around its date a title claim is taken to hold when comparing it with others.
+    """The rules that weigh each claim (in order: each rule's contribution is what it
+    changes of the weight the earlier ones gave), the learned-trust model (None: every
+    publisher counts alike), ``margin``: how far an answer must lead every standing
+    rival to be accepted (closer is contested), and ``title_window``: how far around
+    its date a title claim is taken to hold.
 
     >>> Policy().rule_names
-    ('AfterEventOverBefore', 'FirstPartyStatements', 'ModalityRank', 'IndependentCorroboration', 'SourceReliability')
+    ('IndependentCorroboration', 'SourceTrust', 'ModalityRank', 'AfterEventOverBefore', 'FirstPartyStatements', 'SourceReliability')
     """
 
     rules: tuple[Rule, ...] = attrs.field(factory=default_rules, validator=_check_rules)
+    trust: TrustModel | None = attrs.field(factory=TrustModel)
+    margin: float = attrs.field(default=0.1, validator=_in(0.0, 1.0, low_open=True))
     title_window: dt.timedelta = attrs.field(default=dt.timedelta(days=30), validator=_check_window)
 
     @property
@@ -82,6 +139,37 @@ class Policy:
         return attrs.evolve(
             self, rules=tuple(rule if r.name == rule.name else r for r in self.rules)
         )
+
+    def to_data(self) -> dict[str, Any]:
+        """The whole policy as plain data: every rule with its parameters, the trust model,
+        the margin and the title window, so a run can be reproduced from its output."""
+        from negotiations.serialize import unstructure
+
+        def rule_data(rule: Rule) -> dict[str, Any]:
+            parameters: dict[str, Any] = {}
+            if attrs.has(type(rule)):
+                parameters = {
+                    name: unstructure(value)
+                    if not isinstance(value, dict | type(attrs.NOTHING))
+                    else value
+                    for name, value in attrs.asdict(rule, recurse=False).items()  # type: ignore[arg-type]
+                }
+                parameters = {
+                    k: (
+                        {(m.value if hasattr(m, "value") else m): x for m, x in v.items()}
+                        if hasattr(v, "items")
+                        else v
+                    )
+                    for k, v in parameters.items()
+                }
+            return {"name": rule.name, "class": type(rule).__qualname__, "parameters": parameters}
+
+        return {
+            "rules": [rule_data(rule) for rule in self.rules],
+            "trust": attrs.asdict(self.trust) if self.trust is not None else None,
+            "margin": self.margin,
+            "title_window_days": self.title_window.total_seconds() / 86400,
+        }
 
 
 def default_policy() -> Policy:

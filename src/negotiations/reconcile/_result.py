@@ -40,6 +40,7 @@ from negotiations.model import (
     time_contains,
 )
 from negotiations.reconcile._claims import ClaimKey
+from negotiations.reconcile._policy import Policy
 from negotiations.reconcile._verdicts import Verdict, VerdictStatus
 
 P = Predicate
@@ -50,7 +51,7 @@ class Reconciliation:
     """Every verdict, plus views that read the accepted ones as model objects."""
 
     verdicts: tuple[Verdict, ...]
-    policy_rules: tuple[str, ...]
+    policy: Policy = attrs.field(factory=Policy, eq=False, repr=False)
     registry: Registry | None = attrs.field(default=None, eq=False, repr=False)
     sources: Mapping[SourceId, Source] | None = attrs.field(default=None, eq=False, repr=False)
     _index: dict[tuple[str, str], list[Verdict]] = attrs.field(init=False, eq=False, repr=False)
@@ -60,6 +61,11 @@ class Reconciliation:
         for verdict in self.verdicts:
             index[(verdict.key.subject, verdict.key.predicate)].append(verdict)
         object.__setattr__(self, "_index", dict(index))
+
+    @property
+    def policy_rules(self) -> tuple[str, ...]:
+        """The names of the policy's rules, in order."""
+        return self.policy.rule_names
 
     # -- verdict access ------------------------------------------------------
     @property
@@ -282,7 +288,7 @@ class Reconciliation:
 
         return {
             "schema": "negotiations.reconciliation/1",
-            "policy": list(self.policy_rules),
+            "policy": self.policy.to_data(),
             "verdicts": [unstructure(v) for v in self.verdicts],
         }
 

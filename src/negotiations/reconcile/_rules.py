@@ -1,91 +1,56 @@
-"""Provenance rules: small named preferences between conflicting answers.
+"""Provenance rules: named, bounded contributions to the weight of each claim.
 
-Each rule compares two answers that contradict each other and either prefers
-one, with a reason in words, or abstains. A :class:`~negotiations.Policy` runs
-the rules in order; an answer a rule prefers against eliminates the other.
-Rules may compute corpus-wide statistics once, in :meth:`Rule.prepare`,
-before any per-question decision (so a distributed run can share them).
+A rule does not eliminate anything. For every claim it gives a *factor* with a
+reason ("reported after the meeting: x1", "only expected: x0.35"); the engine
+multiplies the factors of a policy's rules in order, starting from one unit per
+independent origin, and records what each rule added or took away, so that the
+contributions listed in a verdict add up exactly to the margin that decided it.
+An origin weighs at most one unit: no single report can outweigh two others of
+the same standing (see docs/reconciliation.md, "the weight of an origin").
+
+Rules may compute corpus-wide statistics once, in :meth:`Rule.prepare`, before any
+per-question decision, so a partitioned run that shares them decides alike.
 """
 
 from __future__ import annotations
 
-import textwrap
+import difflib
+import inspect
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
 from attrs import frozen
 
 from negotiations.errors import PolicyError
-from negotiations.model import ActorValue, Modality, Predicate, SourceId, TextValue
+from negotiations.model import Modality, Predicate, SourceId
 from negotiations.reconcile._claims import PROSPECTIVE, Claim
 from negotiations.reconcile._context import Context
 
-
-@frozen(kw_only=True)
-class Candidate:
-    """One distinct answer to a question, with the claims that give it."""
-
-    claims: tuple[Claim, ...]
-
-    @property
-    def key(self) -> Any:
-        return self.claims[0].key
-
-    @property
-    def answer(self) -> str:
-        return self.claims[0].answer
-
-    @property
-    def positive(self) -> bool:
-        return self.claims[0].positive
-
-    @property
-    def sources(self) -> frozenset[str]:
-        """The documents that give this answer (part of the rule-authoring API)."""
-        return frozenset(c.source for c in self.claims)
-
-    @property
-    def ident(self) -> tuple[Any, str, bool]:
-        return (self.key, self.answer, self.positive)
-
-    @property
-    def label(self) -> str:
-        claim = self.claims[0]
-        shown = claim.key.value or claim.answer
-        if isinstance(claim.value, TextValue):  # the words as written, not the matching key
-            shown = "“" + textwrap.shorten(claim.value.text, 80, placeholder=" …") + "”"
-        text = f"{claim.key.subject} {claim.key.predicate} {shown}"
-        raw = _raw_text(claim)
-        if raw:
-            text += f" ({raw!r})"
-        return text if claim.positive else f"NOT {text}"
-
-
-def _raw_text(claim: Claim) -> str | None:
-    value = claim.value
-    expression = getattr(value, "expression", None)
-    if expression is not None:
-        return str(expression.text)
-    return (
-        getattr(value, "text", None)
-        if claim.key.predicate in ("duration", "time_since_previous")
-        else None
-    )
-
-
-def _prefer(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value not in (0, 1, None) or isinstance(value, bool):
-        raise PolicyError(f"Decision.prefer must be 0, 1 or None, found {value!r}")
+#: The most a single rule may multiply a claim's weight by (the origin cap still applies).
+MAX_FACTOR = 4.0
 
 
 @frozen
-class Decision:
-    """A rule's word on a pair: ``prefer`` is 0 (the first), 1 (the second) or None."""
+class Weight:
+    """A rule's word on one claim: a factor in [0, MAX_FACTOR] and the reason, in words."""
 
-    prefer: int | None = attrs.field(validator=_prefer)
+    factor: float = attrs.field()
     reason: str = attrs.field(validator=attrs.validators.instance_of(str))
+
+    @factor.validator
+    def _check(self, attribute: attrs.Attribute[float], value: float) -> None:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not 0 <= value <= MAX_FACTOR
+        ):
+            raise PolicyError(
+                f"a rule's factor must be a number in 0..{MAX_FACTOR}, found {value!r}"
+            )
 
 
 @runtime_checkable
@@ -99,51 +64,219 @@ class Rule(Protocol):
         """Corpus-wide statistics, computed once over all claims (or None)."""
         ...
 
-    def compare(self, a: Candidate, b: Candidate, statistics: Any, context: Context) -> Decision:
-        """Prefer one of two contradicting answers, or abstain, saying why."""
+    def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        """How much this claim counts for its answer, by this rule's lights, and why."""
         ...
 
 
-class _ScoreRule:
-    """Helper for rules that score each answer and prefer the strictly higher score."""
-
-    name = "score"
-    margin: float = 0
-
-    def prepare(self, claims: Sequence[Claim], context: Context) -> Any:
-        return None
-
-    def score(self, candidate: Candidate, statistics: Any, context: Context) -> float:
-        raise NotImplementedError
-
-    def explain(self, candidate: Candidate, score: float, statistics: Any, context: Context) -> str:
-        return f"{score:g}"
-
-    def compare(self, a: Candidate, b: Candidate, statistics: Any, context: Context) -> Decision:
-        sa, sb = self.score(a, statistics, context), self.score(b, statistics, context)
-        detail = (
-            f"{a.label}: {self.explain(a, sa, statistics, context)}; "
-            f"{b.label}: {self.explain(b, sb, statistics, context)}"
-        )
-        if sa - sb > self.margin:
-            return Decision(0, detail)
-        if sb - sa > self.margin:
-            return Decision(1, detail)
-        return Decision(None, detail)
+def check_rule(rule: object) -> None:
+    """Refuse, naming the rule, anything that does not implement :class:`Rule` with
+    the right method signatures (a bare attribute check would let a wrong
+    ``weigh(self, claim)`` through to fail later with a bare TypeError)."""
+    name = getattr(rule, "name", None)
+    if not isinstance(rule, Rule) or not isinstance(name, str) or not name:
+        raise PolicyError(f"{rule!r} does not implement the Rule protocol (name, prepare, weigh)")
+    for method, arity in (("prepare", 2), ("weigh", 3)):
+        try:
+            signature = inspect.signature(getattr(rule, method))
+            signature.bind(*([None] * arity))
+        except (TypeError, ValueError):
+            raise PolicyError(
+                f"rule {name!r}: {method}() must accept {arity} positional arguments "
+                f"({'claims, context' if arity == 2 else 'claim, statistics, context'})"
+            ) from None
 
 
 def _event_of(claim: Claim, context: Context) -> str:
     return context.event_of(claim.assertion.subject) or claim.assertion.subject
 
 
+class _Static:
+    """Helper base: no statistics unless a rule needs them."""
+
+    __slots__ = ()
+
+    def prepare(self, claims: Sequence[Claim], context: Context) -> Any:
+        return None
+
+
+# -- learned and configured trust ----------------------------------------------
+
+
 @frozen
-class AfterEventOverBefore(_ScoreRule):
-    """Reports published after an event took place outrank expectations, plans and
-    announcements made before it. A document counts as *after* an event when it
-    reports the event as held; its factual (not expected or speculated) claims
-    about that event or its delegations are then post-event evidence."""
+class SourceTrust(_Static):
+    """How far each publisher's reports have agreed with the reconciled record, learned
+    from the whole input (see :class:`~negotiations.reconcile.TrustModel`): a claim
+    counts in proportion to its publisher's trust. Without learned trust (``trust=None``
+    in the policy) every publisher weighs the prior."""
+
+    name = "SourceTrust"
+
+    def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        trust = context.trust
+        if trust is None:
+            return Weight(1.0, "no trust learned: every publisher counts alike")
+        key = trust_key(claim, context)
+        estimate = trust.estimates.get(key)
+        if estimate is None:
+            return Weight(trust.vote(trust.prior), f"{context.label(key)}: no record, prior trust")
+        return Weight(
+            trust.vote(estimate.accuracy),
+            f"{context.label(key)}: trust {estimate.accuracy:.2f} from "
+            f"{estimate.questions} question(s) shared with other publishers",
+        )
+
+
+def trust_key(claim: Claim, context: Context) -> str:
+    """Whose record a claim adds to: the source's outlet when known, else the source."""
+    source = claim.assertion.source
+    outlet = context.source_outlets.get(SourceId(source))
+    return outlet if outlet else source
+
+
+def _check_weights(
+    instance: object, attribute: attrs.Attribute[Any], value: Mapping[str, float]
+) -> None:
+    for key, weight in value.items():
+        if not isinstance(key, str) or key.split(":", 1)[0] not in ("source", "outlet", "quoted"):
+            raise PolicyError(
+                f"SourceReliability weight key {key!r} must be 'source:<id>', 'outlet:<id>' "
+                "or 'quoted:<id>'"
+            )
+        if (
+            isinstance(weight, bool)
+            or not isinstance(weight, int | float)
+            or not (0 <= weight <= MAX_FACTOR)
+        ):
+            raise PolicyError(
+                f"SourceReliability weight for {key!r} must be a number in 0..{MAX_FACTOR}, "
+                f"found {weight!r}"
+            )
+
+
+def _frozen_weights(value: Mapping[str, float]) -> Mapping[str, float]:
+    return MappingProxyType(dict(sorted(dict(value).items())))
+
+
+@frozen
+class SourceReliability:
+    """Configured trust: a factor per source, outlet or quoted speaker
+    (``{"outlet:tass": 0.5, "source:004_...": 2}``), applied on top of learned trust.
+    A key that names nothing in the input is an error, with close matches."""
+
+    name = "SourceReliability"
+    weights: Mapping[str, float] = attrs.field(
+        factory=dict, converter=_frozen_weights, validator=_check_weights
+    )
+
+    def __hash__(self) -> int:
+        return hash((self.name, tuple(self.weights.items())))
+
+    def prepare(self, claims: Sequence[Claim], context: Context) -> Any:
+        if not self.weights:
+            return None
+        known = {label for claim in claims for label in origin_labels(claim, context)}
+        unknown = sorted(set(self.weights) - known)
+        if unknown and claims:
+            hints = []
+            for key in unknown[:5]:
+                close = difflib.get_close_matches(key, sorted(known), n=2)
+                hints.append(f"{key!r}" + (f" (did you mean {', '.join(close)}?)" if close else ""))
+            raise PolicyError(
+                "SourceReliability weights name nothing in the input: " + "; ".join(hints)
+            )
+        return None
+
+    def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        if not self.weights:
+            return Weight(1.0, "no configured weights")
+        matched = [
+            (label, self.weights[label])
+            for label in sorted(origin_labels(claim, context))
+            if label in self.weights
+        ]
+        if not matched:
+            return Weight(1.0, "no configured weight")
+        label, weight = max(matched, key=lambda item: item[1])
+        return Weight(float(weight), f"configured weight {weight:g} for {label}")
+
+
+# -- how firmly, when, and by whom --------------------------------------------
+
+
+#: Default strength of each modality: what share of a unit a claim of it carries.
+MODALITY_RANKS: Mapping[Modality, float] = MappingProxyType(
+    {
+        Modality.CONFIRMED: 1.0,
+        Modality.REPORTED: 0.85,
+        Modality.DENIED: 0.85,
+        Modality.CLAIMED: 0.6,
+        Modality.EXPECTED: 0.35,
+        Modality.SPECULATED: 0.15,
+    }
+)
+
+
+def _all_modalities(
+    instance: object, attribute: attrs.Attribute[Any], value: Mapping[Modality, float]
+) -> None:
+    missing = [m.value for m in Modality if m not in value]
+    if missing:
+        raise PolicyError(
+            f"ModalityRank.ranks must rank every modality; missing: {', '.join(missing)}"
+        )
+    for modality, rank in value.items():
+        if isinstance(rank, bool) or not isinstance(rank, int | float) or not 0 <= rank <= 1:
+            raise PolicyError(
+                f"ModalityRank.ranks[{modality.value}] must be in 0..1, found {rank!r}"
+            )
+
+
+def _frozen_ranks(value: Mapping[Modality, float]) -> Mapping[Modality, float]:
+    return MappingProxyType(dict(value))
+
+
+@frozen
+class ModalityRank:
+    """Confirmed and reported facts count fully; claims less; expectations and
+    speculation little, and nothing at all on a question that some report answers as
+    fact (an expectation is evidence about a plan, not about what happened)."""
+
+    name = "ModalityRank"
+    ranks: Mapping[Modality, float] = attrs.field(
+        factory=lambda: dict(MODALITY_RANKS), converter=_frozen_ranks, validator=_all_modalities
+    )
+
+    def __hash__(self) -> int:
+        return hash((self.name, tuple(sorted((m.value, r) for m, r in self.ranks.items()))))
+
+    def prepare(self, claims: Sequence[Claim], context: Context) -> Any:
+        """The questions that some claim answers as fact."""
+        return frozenset(
+            claim.key.question for claim in claims if claim.assertion.modality not in PROSPECTIVE
+        )
+
+    def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        modality = claim.assertion.modality
+        if modality in PROSPECTIVE and statistics and claim.key.question in statistics:
+            return Weight(0.0, f"{modality.value}, superseded by reports of fact")
+        return Weight(self.ranks[modality], modality.value)
+
+
+@frozen
+class AfterEventOverBefore:
+    """Once an event is reported as held, what reports said about it beforehand
+    (who would attend, how long, in what format) no longer corroborates what
+    happened: factual claims about the event or its delegations from sources that
+    do not report it held count ``before`` (default half)."""
 
     name = "AfterEventOverBefore"
+    before: float = attrs.field(default=0.5)
+
+    @before.validator
+    def _check(self, attribute: attrs.Attribute[float], value: float) -> None:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+            raise PolicyError(f"AfterEventOverBefore.before must be in 0..1, found {value!r}")
 
     def prepare(self, claims: Sequence[Claim], context: Context) -> Any:
         held: dict[str, set[str]] = defaultdict(set)
@@ -156,61 +289,29 @@ class AfterEventOverBefore(_ScoreRule):
                 and a.modality not in PROSPECTIVE
             ):
                 held[a.subject].add(a.source)
-        return {event: frozenset(sources) for event, sources in held.items()}
+        return MappingProxyType({event: frozenset(sources) for event, sources in held.items()})
 
-    def _post_event(self, claim: Claim, statistics: Any, context: Context) -> bool:
-        sources = statistics.get(_event_of(claim, context), frozenset())
-        return claim.source in sources and claim.assertion.modality not in PROSPECTIVE
-
-    def score(self, candidate: Candidate, statistics: Any, context: Context) -> float:
-        return float(any(self._post_event(c, statistics, context) for c in candidate.claims))
-
-    def compare(self, a: Candidate, b: Candidate, statistics: Any, context: Context) -> Decision:
-        events = {_event_of(c, context) for c in (*a.claims, *b.claims)}
-        if not events & set(statistics):
-            return Decision(None, "not about an event that any source reports as held")
-        return super().compare(a, b, statistics, context)
-
-    def explain(self, candidate: Candidate, score: float, statistics: Any, context: Context) -> str:
-        if score:
-            sources = sorted(
-                {c.source for c in candidate.claims if self._post_event(c, statistics, context)}
-            )
-            return f"reported after the event by {', '.join(sources)}"
-        return "only from before the event (or from sources that do not report it held)"
-
-
-def _all_modalities(
-    instance: object, attribute: attrs.Attribute[Any], value: Mapping[Modality, int]
-) -> None:
-    missing = [m.value for m in Modality if m not in value]
-    if missing:
-        raise PolicyError(
-            f"ModalityRank.ranks must rank every modality; missing: {', '.join(missing)}"
-        )
-
-
-#: Default firmness of each modality; a denial by the party concerned ranks with confirmation.
-MODALITY_RANKS: Mapping[Modality, int] = {
-    Modality.CONFIRMED: 5,
-    Modality.DENIED: 4,
-    Modality.REPORTED: 4,
-    Modality.CLAIMED: 3,
-    Modality.EXPECTED: 2,
-    Modality.SPECULATED: 1,
-}
+    def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        event = _event_of(claim, context)
+        reporters = statistics.get(event) if statistics else None
+        if not reporters:
+            return Weight(1.0, "not about an event any source reports as held")
+        if claim.source in reporters:
+            return Weight(1.0, "reported after the event")
+        if claim.assertion.modality in PROSPECTIVE:
+            return Weight(1.0, "an expectation (weighed by modality)")
+        return Weight(self.before, "said before the event was reported held")
 
 
 def concerned_parties(claim: Claim, context: Context) -> frozenset[str]:
     """Who a claim is about: its subject; for a delegation, the party it represents;
-    for a fact whose value is an actor (a participant, a member, a head), that actor."""
+    for a fact whose value names actors (a participant, a member, a head), those."""
     subject = claim.assertion.subject
     concerned: set[str] = {subject}
     party = context.party_of(subject)
     if party:
         concerned.add(party)
-    if isinstance(claim.value, ActorValue):
-        concerned.add(claim.value.actor)
+    concerned.update(claim.value.refers_to())
     return frozenset(concerned)
 
 
@@ -222,70 +323,68 @@ def is_first_party(claim: Claim, context: Context) -> bool:
 
 
 @frozen
-class ModalityRank(_ScoreRule):
-    """Confirmed and reported facts outrank expectations and plans, which outrank
-    speculation. A denial by the party concerned counts as confirmation."""
-
-    name = "ModalityRank"
-    ranks: Mapping[Modality, int] = attrs.field(
-        factory=lambda: dict(MODALITY_RANKS), validator=_all_modalities
-    )
-
-    def _rank(self, claim: Claim, context: Context) -> int:
-        modality = claim.assertion.modality
-        if modality is Modality.DENIED and is_first_party(claim, context):
-            return self.ranks[Modality.CONFIRMED]
-        return self.ranks[modality]
-
-    def score(self, candidate: Candidate, statistics: Any, context: Context) -> float:
-        return max(self._rank(c, context) for c in candidate.claims)
-
-    def explain(self, candidate: Candidate, score: float, statistics: Any, context: Context) -> str:
-        best = max(candidate.claims, key=lambda c: self._rank(c, context))
-        return f"at best {best.assertion.modality.value}"
-
-
-@frozen
-class FirstPartyStatements(_ScoreRule):
-    """An actor's own statement (or its spokesperson's) about its own delegation,
-    office or position outranks what others say about it."""
+class FirstPartyStatements(_Static):
+    """An actor's own word (or its spokesperson's) on its own delegation, office,
+    attendance or position counts as confirmation, however the report words it;
+    hedged first-party words (expected, speculated) gain nothing."""
 
     name = "FirstPartyStatements"
 
-    def score(self, candidate: Candidate, statistics: Any, context: Context) -> float:
-        return float(any(is_first_party(c, context) for c in candidate.claims))
+    def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        modality = claim.assertion.modality
+        if modality in PROSPECTIVE or not is_first_party(claim, context):
+            return Weight(1.0, "not a factual statement by the party concerned")
+        base = MODALITY_RANKS[modality]
+        return Weight(min(MAX_FACTOR, 1.0 / base), "stated by the party concerned")
 
-    def explain(self, candidate: Candidate, score: float, statistics: Any, context: Context) -> str:
-        return "stated by the party concerned" if score else "not from the party concerned"
+
+# -- independent origins -----------------------------------------------------------
 
 
 def origin_labels(claim: Claim, context: Context) -> frozenset[str]:
-    """Where a claim comes from: its source, the source's outlet, the speaker it quotes."""
-    labels = {f"source:{claim.assertion.source}"}
-    outlet = context.source_outlets.get(SourceId(claim.assertion.source))
-    if outlet:
-        labels.add(f"outlet:{outlet}")
-    if claim.assertion.attribution.quoted is not None:
-        labels.add(f"quoted:{claim.assertion.attribution.quoted}")
-    return frozenset(labels)
+    """Where a claim comes from: its source, the source's outlet, the speaker it quotes,
+    the documents it copies and the agencies it cites, and any copy group detected."""
+    return context.origin_labels(claim.assertion)
 
 
 def independent_origins(claims: Iterable[Claim], context: Context) -> list[frozenset[str]]:
-    """Group claims into independent origins: claims that share a source, an outlet or
-    a quoted speaker are one origin (two articles quoting one spokesperson count
-    once; so does one article saying a thing itself and through a speaker it quotes).
-    Returns each origin's labels, sorted."""
-    components: list[set[str]] = []
-    for labels in sorted({origin_labels(c, context) for c in claims}, key=sorted):
-        merged = set(labels)
-        rest = []
-        for component in components:
-            if component & merged:
-                merged |= component
-            else:
-                rest.append(component)
-        components = [*rest, merged]
-    return sorted((frozenset(c) for c in components), key=sorted)
+    """Group claims into independent origins: claims that share a source, an outlet,
+    a quoted speaker, a copied document, a cited agency or a detected copy group
+    are one origin (two articles quoting one spokesperson count once)."""
+    return [labels for labels, _ in group_origins(claims, context)]
+
+
+def group_origins(
+    claims: Iterable[Claim], context: Context
+) -> list[tuple[frozenset[str], list[Claim]]]:
+    """Independent origins with their claims, in a stable order (union-find on labels)."""
+    parent: dict[str, str] = {}
+
+    def find(label: str) -> str:
+        root = label
+        while parent[root] != root:
+            root = parent[root]
+        while parent[label] != root:
+            parent[label], label = root, parent[label]
+        return root
+
+    items = [(claim, sorted(origin_labels(claim, context))) for claim in claims]
+    for _, labels in items:
+        for label in labels:
+            parent.setdefault(label, label)
+        first = find(labels[0])
+        for label in labels[1:]:
+            other = find(label)
+            if other != first:
+                parent[max(first, other)] = min(first, other)
+                first = min(first, other)
+    groups: dict[str, tuple[set[str], list[Claim]]] = {}
+    for claim, labels in items:
+        root = find(labels[0])
+        entry = groups.setdefault(root, (set(), []))
+        entry[0].update(labels)
+        entry[1].append(claim)
+    return [(frozenset(labels), members) for _, (labels, members) in sorted(groups.items())]
 
 
 def origin(claim: Claim, context: Context) -> str:
@@ -299,69 +398,54 @@ def origin(claim: Claim, context: Context) -> str:
 
 
 @frozen
-class IndependentCorroboration(_ScoreRule):
-    """Agreement counts per independent origin, not per sentence: an answer backed
-    by at least ``margin`` more independent origins than its rival prevails. The
-    same source saying a thing twice counts once; claims sharing a source, an outlet
-    or a quoted speaker are one origin."""
+class IndependentCorroboration(_Static):
+    """Agreement counts per independent origin, not per sentence: each origin adds at
+    most one unit, whatever it says how often. (The unit is the start of every
+    claim's weight; this rule contributes it.)"""
 
     name = "IndependentCorroboration"
-    margin: float = 0.5
 
-    def score(self, candidate: Candidate, statistics: Any, context: Context) -> float:
-        return float(len(independent_origins(candidate.claims, context)))
-
-    def explain(self, candidate: Candidate, score: float, statistics: Any, context: Context) -> str:
-        origins = ["+".join(sorted(o)) for o in independent_origins(candidate.claims, context)]
-        return f"{int(score)} independent origin(s): {'; '.join(origins)}"
-
-
-@frozen
-class SourceReliability(_ScoreRule):
-    """Configured trust in sources, outlets or quoted speakers (weight per origin id,
-    e.g. ``{"outlet:tass": 0.5}``), summed over independent origins. With no
-    configured weights every origin weighs ``default`` and the rule abstains
-    where corroboration was tied; it decides only what the rules above left open."""
-
-    name = "SourceReliability"
-    weights: Mapping[str, float] = attrs.field(factory=dict)
-    default: float = 1.0
-
-    def _weight(self, key: str) -> float:
-        return self.weights.get(key, self.weights.get(key.split(":", 1)[-1], self.default))
-
-    def score(self, candidate: Candidate, statistics: Any, context: Context) -> float:
-        # One weight per independent origin: the most trusted of its labels.
-        return sum(
-            max(self._weight(label) for label in labels)
-            for labels in independent_origins(candidate.claims, context)
-        )
-
-    def explain(self, candidate: Candidate, score: float, statistics: Any, context: Context) -> str:
-        return f"reliability {score:g}"
+    def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        return Weight(1.0, f"one independent origin ({origin(claim, context)})")
 
 
 def default_rules() -> tuple[Rule, ...]:
     return (
+        IndependentCorroboration(),
+        SourceTrust(),
+        ModalityRank(),
         AfterEventOverBefore(),
         FirstPartyStatements(),
-        ModalityRank(),
-        IndependentCorroboration(),
         SourceReliability(),
     )
 
 
+def vote_weight(accuracy: float, ceiling: float) -> float:
+    """ACCU-style vote of a publisher of ``accuracy``: its log-odds, scaled so that the
+    ``ceiling`` accuracy votes one unit; at most 1, at least 0."""
+    accuracy = min(max(accuracy, 0.5), ceiling)
+    return math.log(accuracy / (1 - accuracy)) / math.log(ceiling / (1 - ceiling))
+
+
 __all__ = [
+    "MAX_FACTOR",
+    "MODALITY_RANKS",
     "AfterEventOverBefore",
-    "Candidate",
-    "Decision",
     "FirstPartyStatements",
     "IndependentCorroboration",
     "ModalityRank",
     "Rule",
     "SourceReliability",
+    "SourceTrust",
+    "Weight",
+    "check_rule",
+    "concerned_parties",
     "default_rules",
+    "group_origins",
     "independent_origins",
+    "is_first_party",
     "origin",
     "origin_labels",
+    "trust_key",
+    "vote_weight",
 ]

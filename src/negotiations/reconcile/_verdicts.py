@@ -43,6 +43,22 @@ class TraceStep:
 
 
 @frozen(kw_only=True)
+class Contribution:
+    """What one rule added to (or, for the runner-up, took from) the winning margin.
+
+    ``amount`` is signed: the contributions of a verdict add up to its ``margin``.
+    """
+
+    rule: str
+    answer: str
+    amount: float
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.amount:+.2f} {self.rule} ({self.answer}): {self.reason}"
+
+
+@frozen(kw_only=True)
 class Side:
     """One answer to the question (or a rival answer to a related one) and its evidence."""
 
@@ -53,6 +69,8 @@ class Side:
     status: SideStatus
     assertions: tuple[Assertion, ...]
     eliminated_by: str | None = None
+    #: The weight of evidence for this answer (sum over its independent origins).
+    score: float = 0.0
 
 
 @frozen(kw_only=True)
@@ -72,6 +90,11 @@ class Verdict:
     opposing: tuple[Assertion, ...]
     sides: tuple[Side, ...]
     trace: tuple[TraceStep, ...] = attrs.field(default=())
+    #: Signed contributions of each rule: they add up to ``margin``.
+    contributions: tuple[Contribution, ...] = attrs.field(default=())
+    #: How far the answer led its strongest rival (its whole weight when unopposed);
+    #: None when nothing was weighed.
+    margin: float | None = None
 
     @property
     def subject(self) -> str:
