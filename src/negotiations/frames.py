@@ -26,6 +26,9 @@ from negotiations.display.records import VERDICT_COLUMNS, value_id, verdict_reco
 from negotiations.display.text import evidence_quote, meetings_in_order, value_text
 from negotiations.reconcile import Reconciliation
 
+require("pandas", "pandas", "negotiations.frames")  # fail at import, naming the extra
+
+
 if TYPE_CHECKING:
     import pandas
 

@@ -23,6 +23,9 @@ from negotiations.display.text import meetings_in_order
 from negotiations.model import Actor, Meeting, MeetingStatus, Organization, Person
 from negotiations.reconcile import Reconciliation
 
+require("networkx", "graph", "negotiations.graph")  # fail at import, naming the extra
+
+
 if TYPE_CHECKING:
     import networkx as nx
 

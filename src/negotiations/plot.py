@@ -26,6 +26,9 @@ from negotiations.errors import NegotiationsError
 from negotiations.model import DateValue, Meeting, PartialDate
 from negotiations.reconcile import Reconciliation, SideStatus, VerdictStatus
 
+require("matplotlib", "plot", "negotiations.plot")  # fail at import, naming the extra
+
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 

@@ -20,6 +20,9 @@ from negotiations.display.text import evidence_quote, meetings_in_order
 from negotiations.model import Actor, Assertion, Organization, OrganizationKind, Person
 from negotiations.reconcile import Reconciliation
 
+require("followthemoney", "export", "negotiations.export.ftm")  # fail at import, naming the extra
+
+
 _PUBLIC = {
     OrganizationKind.GOVERNMENT,
     OrganizationKind.MINISTRY,

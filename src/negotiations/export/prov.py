@@ -27,6 +27,9 @@ from negotiations.reconcile import Reconciliation, Verdict
 NAMESPACE = "urn:negotiations:"
 
 
+require("prov", "export", "negotiations.export.prov")  # fail at import, naming the extra
+
+
 def _local(text: str) -> str:
     """A PROV-safe local name (letters, digits, '-', '_', '.')."""
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in text)
