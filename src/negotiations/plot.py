@@ -7,8 +7,9 @@
 * :func:`conflicts` — every conflict in the evidence (contested first) with its
   sides, each bar as long as the number of reports behind it.
 
-Each returns a matplotlib ``Figure``; :func:`save` writes one to PNG or SVG
-(``negotiations plot KIND -o FILE.png``).
+Each returns a matplotlib ``Figure`` that belongs to no pyplot state (Agg renders
+it when saved; in a notebook, ``%matplotlib inline`` shows it); :func:`save`
+writes one to PNG or SVG (``negotiations plot KIND -o FILE.png``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from negotiations.reconcile import Reconciliation, SideStatus, VerdictStatus
 require("matplotlib", "plot", "negotiations.plot")  # fail at import, naming the extra
 
 
+from matplotlib.lines import Line2D  # noqa: E402 - after the check for the extra
+from matplotlib.patches import Rectangle  # noqa: E402
+
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
@@ -44,10 +48,13 @@ COLOURS = {
 }
 
 
-def _pyplot() -> Any:
-    matplotlib = require("matplotlib", "plot", "negotiations.plot")
-    matplotlib.use("Agg")
-    return require("matplotlib.pyplot", "plot", "negotiations.plot")
+def _figure(width: float, height: float) -> tuple[Figure, Any]:
+    """A figure that belongs to no pyplot state (rendered with Agg when saved), so
+    drawing never changes a notebook's or an application's backend."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(width, height))
+    return figure, figure.subplots()
 
 
 def _day(date: PartialDate) -> dt.datetime:
@@ -66,7 +73,6 @@ def _focus(rec: Reconciliation, meeting: str | None) -> Meeting:
 
 def timeline(rec: Reconciliation, meeting: str | None = None) -> Figure:
     """Meetings, and per report its publication date and the date it gave the meeting."""
-    plt = _pyplot()
     labels = Labels(rec)
     focus = _focus(rec, meeting)
     assert focus.date is not None
@@ -78,8 +84,7 @@ def timeline(rec: Reconciliation, meeting: str | None = None) -> Figure:
         for assertion in side.assertions:
             status_of[assertion.id] = side.status.value
     sources = labels.sources()
-    fig: Figure
-    fig, ax = plt.subplots(figsize=(10, 1.6 + 0.6 * (len(sources) + 1)))
+    fig, ax = _figure(10, 1.6 + 0.6 * (len(sources) + 1))
     rows = [f"{labels.outlet(s.id) or 'report'} ({s.id.split('_')[0]})" for s in sources]
     for y, source in enumerate(sources, start=1):
         published = labels.published(source.id)
@@ -143,7 +148,7 @@ def timeline(rec: Reconciliation, meeting: str | None = None) -> Figure:
     ax.set_xlim(centre - dt.timedelta(days=4), centre + dt.timedelta(days=2))
     ax.set_title(f"Which report gave which date for {focus.name}", fontsize=10)
     handles = [
-        plt.Line2D([], [], color=COLOURS[k], marker=m, linestyle="", label=t)
+        Line2D([], [], color=COLOURS[k], marker=m, linestyle="", label=t)
         for k, m, t in (
             ("published", "s", "published"),
             ("stands", "o", "date that stands"),
@@ -160,14 +165,12 @@ def timeline(rec: Reconciliation, meeting: str | None = None) -> Figure:
 
 def delegations(rec: Reconciliation, meeting: str | None = None) -> Figure:
     """A meeting's delegations side by side: head in bold, members, titles on the day."""
-    plt = _pyplot()
     focus = _focus(rec, meeting)
     parties = focus.delegations
     if not parties:
         raise NegotiationsError(f"{focus.name}: no delegations to draw")
     size = max(1 + len(d.members) for d in parties)
-    fig: Figure
-    fig, ax = plt.subplots(figsize=(3.6 * len(parties), 1.2 + 0.75 * size))
+    fig, ax = _figure(3.6 * len(parties), 1.2 + 0.75 * size)
     palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
     for x, delegation in enumerate(parties):
         colour = palette[x % len(palette)]
@@ -202,7 +205,6 @@ def conflicts(rec: Reconciliation, *, settled: bool = True) -> Figure:
 
     ``settled=False`` draws the contested ones only.
     """
-    plt = _pyplot()
     labels = Labels(rec)
     groups = conflict_groups(rec.contested, overlapping=True)
     if settled:
@@ -228,8 +230,7 @@ def conflicts(rec: Reconciliation, *, settled: bool = True) -> Figure:
             reports = len({a.source for a in side.assertions})
             status = side.status.value if side.status is not SideStatus.STANDS else "stands"
             bars.append((side_sentence(side, labels, scope=False), reports, status))
-    fig: Figure
-    fig, ax = plt.subplots(figsize=(11, 1 + 0.38 * (len(bars) + len(titles))))
+    fig, ax = _figure(11, 1 + 0.38 * (len(bars) + len(titles)))
     y = 0.0
     ticks: list[float] = []
     names: list[str] = []
@@ -247,7 +248,7 @@ def conflicts(rec: Reconciliation, *, settled: bool = True) -> Figure:
     ax.set_xlabel("reports behind the side")
     ax.set_title("Conflicts in the evidence and their sides", fontsize=10)
     handles = [
-        plt.Rectangle((0, 0), 1, 1, color=COLOURS[k], label=k)
+        Rectangle((0, 0), 1, 1, color=COLOURS[k], label=k)
         for k in ("stands", "subsumed", "eliminated", "contested")
     ]
     ax.legend(handles=handles, fontsize=7, loc="lower right")
@@ -269,10 +270,8 @@ def save(kind: str, rec: Reconciliation, path: str | Path) -> str:
         raise NegotiationsError(f"{target}: write a .png or an .svg file")
     if kind not in KINDS:
         raise NegotiationsError(f"unknown plot {kind!r}; one of {', '.join(KINDS)}")
-    plt = _pyplot()
     figure = KINDS[kind](rec)
     figure.savefig(target, dpi=120, bbox_inches="tight")
-    plt.close(figure)
     return str(target)
 
 
