@@ -276,9 +276,9 @@ def evidence_line(assertion: Assertion, verdict: Verdict | None, labels: Labels)
     if assertion.qualifiers.title:
         timing = assertion.qualifiers.timing
         colour = (
-            f"{timing.value.replace('_', ' ')} " if timing and timing.value != "current" else ""
+            f" ({timing.value.replace('_', ' ')})" if timing and timing.value != "current" else ""
         )
-        parts.append(f"title: {colour}“{assertion.qualifiers.title}”")
+        parts.append(f"title: “{assertion.qualifiers.title}”{colour}")
     if verdict is not None and (
         assertion.value != verdict.value or assertion.subject != verdict.key.subject
     ):
