@@ -24,11 +24,12 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from anyascii import anyascii
 
-from negotiations.corpus import Corpus, load_corpus, validate_corpus
+from negotiations.corpus import Corpus, bundled_corpus_path, load_corpus, validate_corpus
 from negotiations.display import (
     Labels,
     evidence_records,
@@ -74,6 +75,51 @@ def _load(path: str | None) -> Corpus:
     return load_corpus(path)
 
 
+def _layers(args: argparse.Namespace) -> list[str | Path]:
+    """The corpus folder (default: the seeds), then each ``--layer``, then the bundled reports."""
+    layers: list[str | Path] = [args.path or bundled_corpus_path()]
+    layers += args.layer or []
+    if args.with_reports:
+        layers.append(bundled_corpus_path("reports"))
+    return layers
+
+
+def _add_layer_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--layer", action="append", metavar="PATH", help="a further corpus layer (repeatable)"
+    )
+    command.add_argument(
+        "--with-reports", action="store_true", help="add the bundled reports corpus as a layer"
+    )
+
+
+# -- claims from a table (negotiations.claims; kept apart from the corpus commands) ---------
+def _add_claims_options(parser: argparse.ArgumentParser) -> None:
+    from negotiations.claims._cli import add_claims_options
+
+    add_claims_options(parser)
+
+
+def _reconcile_claims(args: argparse.Namespace) -> tuple[int, str]:
+    """``reconcile --claims FILE``: reconcile the rows of a CSV/TSV file instead of a corpus."""
+    from negotiations.claims._cli import print_claims_reconciliation, read_claims_file
+
+    claims = read_claims_file(args)
+    rec = reconcile(claims, _policy(args.rules), vocabulary=claims.vocabulary)
+    labels = Labels(rec, ids=args.ids)
+    if args.format == "json":
+        data = json.loads(rec.to_json())
+        data["labels"] = labels_of(rec, Labels(rec))
+        return EXIT_OK, _json(data)
+    if args.format == "csv":
+        return EXIT_OK, _csv(verdict_records(rec.verdicts, labels))
+    if args.format == "md":
+        return EXIT_OK, reconciliation_text(rec, labels, show_all=True, markdown=True)
+    buffer = io.StringIO()
+    print_claims_reconciliation(claims, rec, buffer)
+    return EXIT_OK, buffer.getvalue()
+
+
 def _known_predicates() -> tuple[str, ...]:
     from negotiations.model import Predicate
 
@@ -103,14 +149,16 @@ def _policy(rules: str | None) -> Policy | None:
 
 
 def _run_validate(args: argparse.Namespace) -> tuple[int, str]:
-    problems = validate_corpus(args.path)
+    problems = validate_corpus(*_layers(args))
     lines = [f"{problem}" for problem in problems]
     lines.append(f"{len(problems)} problem(s)" if problems else "corpus is valid")
     return (EXIT_PROBLEMS if problems else EXIT_OK), "\n".join(lines) + "\n"
 
 
 def _run_reconcile(args: argparse.Namespace) -> tuple[int, str]:
-    corpus = _load(args.path)
+    if args.claims:
+        return _reconcile_claims(args)
+    corpus = load_corpus(*_layers(args))
     rec = reconcile(corpus, _policy(args.rules))
     labels = Labels(corpus, ids=args.ids)
     if args.format == "json":
@@ -215,6 +263,7 @@ def _parser() -> argparse.ArgumentParser:
         "validate", help="report every problem in a corpus (exit 1 if any)"
     )
     p_validate.add_argument("path", nargs="?", help=corpus_help)
+    _add_layer_options(p_validate)
 
     p_rec = commands.add_parser("reconcile", help="reconcile a corpus and print what it says")
     p_rec.add_argument("path", nargs="?", help=corpus_help)
@@ -222,6 +271,8 @@ def _parser() -> argparse.ArgumentParser:
     p_rec.add_argument("--all", action="store_true", help="list every verdict, not only conflicts")
     p_rec.add_argument("--ids", action="store_true", help="show ids beside names")
     p_rec.add_argument("--rules", help=rules_help)
+    _add_layer_options(p_rec)
+    _add_claims_options(p_rec)
 
     p_explain = commands.add_parser("explain", help="explain the verdicts about one subject")
     p_explain.add_argument("subject", help="a name in any spelling, or an id (actor, event)")

@@ -6,7 +6,29 @@ catch one root; each subclass says what kind of input was wrong and where.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterable, Sequence
+
+#: Longest message text a corpus error keeps; longer text is cut with "…".
+MAX_MESSAGE_CHARS = 2000
+#: Problems a CorpusValidationError lists in its message (all stay in ``problems``).
+MAX_PROBLEMS_LISTED = 100
+
+_short = reprlib.Repr()
+_short.maxstring = 160
+_short.maxother = 160
+_short.maxlevel = 2
+_short.maxlist = _short.maxtuple = _short.maxdict = _short.maxset = 6
+
+
+def shorten(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """``text`` cut to ``limit`` characters, so a message stays small whatever the input."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def short_repr(value: object) -> str:
+    """A bounded repr: nested structures (even YAML alias bombs) are shown a few levels deep."""
+    return shorten(_short.repr(value), 300)
 
 
 class NegotiationsError(Exception):
@@ -46,20 +68,28 @@ class CorpusError(NegotiationsError):
         expected: str | None = None,
         found: object = None,
     ) -> None:
-        self.message = message
-        self.file = file
+        self.message = shorten(message)
+        self.file = shorten(file, 500)
         self.line = line
-        self.expected = expected
+        self.expected = None if expected is None else shorten(expected, 500)
         self.found = found
-        where = f"{file}:{line}" if line is not None else file
-        detail = message
+        where = f"{self.file}:{line}" if line is not None else self.file
+        detail = self.message
         if expected is not None:
-            detail += f" (expected {expected}, found {found!r})"
+            detail += f" (expected {self.expected}, found {short_repr(found)})"
         super().__init__(f"{where}: {detail}")
 
 
 class MalformedFileError(CorpusError):
     """A corpus file is missing, is not valid YAML, or is not laid out as documented."""
+
+
+class UnsafePathError(MalformedFileError):
+    """A corpus path is not a regular file inside the corpus folder (a link out, a fifo, a device)."""
+
+
+class LimitExceededError(MalformedFileError):
+    """A file exceeds a resource limit (size, YAML aliases, nesting depth); see docs/limits.md."""
 
 
 class UnknownKeyError(CorpusError):
@@ -82,6 +112,11 @@ class DuplicateIdError(CorpusError):
     """Two records (or two identical assertions) share one id."""
 
 
+class InconsistentRegistryError(CorpusError):
+    """Registry records contradict each other: an organisation that is its own parent, a
+    cycle of parents or of places within places, one name or alias for two records."""
+
+
 class AnchorError(CorpusError):
     """A quote does not anchor to exactly one place in its document."""
 
@@ -102,8 +137,25 @@ class ChecksumMismatchError(AnchorError):
     """The document text changed since offsets were computed."""
 
 
-class DateExpressionError(CorpusError):
+class ValueExpressionError(CorpusError):
+    """Words that state a value (a number, a time of day, a date, a duration) cannot be read."""
+
+
+class DateExpressionError(ValueExpressionError):
     """A date or duration expression cannot be resolved."""
+
+
+class UnresolvableValueError(NegotiationsError, ValueError):
+    """Words that should state a number, a time of day, a date or a duration cannot be read."""
+
+
+class UnresolvableDateError(UnresolvableValueError):
+    """A date or duration expression matches no known form, or falls outside the calendar.
+
+    Raised by the public :func:`negotiations.corpus.resolve_date` and
+    :func:`negotiations.corpus.resolve_duration`; the loader reports it as a
+    :class:`DateExpressionError` with file and line.
+    """
 
 
 class CorpusValidationError(NegotiationsError):
@@ -112,7 +164,9 @@ class CorpusValidationError(NegotiationsError):
     def __init__(self, problems: Iterable[CorpusError]) -> None:
         self.problems: tuple[CorpusError, ...] = tuple(problems)
         count = len(self.problems)
-        listing = "\n".join(str(p) for p in self.problems)
+        listing = "\n".join(str(p) for p in self.problems[:MAX_PROBLEMS_LISTED])
+        if count > MAX_PROBLEMS_LISTED:
+            listing += f"\n… and {count - MAX_PROBLEMS_LISTED} more (see .problems)"
         super().__init__(f"{count} problem{'s' if count != 1 else ''} in corpus:\n{listing}")
 
 

@@ -23,6 +23,7 @@ from negotiations.model import (
     Value,
     parse_time_value,
 )
+from negotiations.model._values import VALUE_TYPES
 
 T = TypeVar("T")
 
@@ -88,6 +89,19 @@ converter.register_unstructure_hook_func(
     lambda t: t is frozenset or getattr(t, "__origin__", None) is frozenset,
     _unstructure_frozenset,
 )
+
+
+def _structure_value_type(name: Any, _: Any) -> type:
+    """A predicate's value type is written by class name ("QuantityValue")."""
+    for value_type in VALUE_TYPES:
+        if value_type.__name__ == name:
+            return value_type
+    raise ModelError("PredicateSpec", "value_type", name, "the name of a value type")
+
+
+# A corpus carries its vocabulary; a spec's value type is serialised by name.
+converter.register_unstructure_hook(type, lambda value_type: value_type.__name__)
+converter.register_structure_hook(type, _structure_value_type)
 
 
 # Unions last: configure_tagged_union builds member hooks eagerly.

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import negotiations as ng
 from negotiations.corpus import resolve_date, resolve_duration
-from negotiations.corpus._dates import UnresolvableDateError
+from negotiations.errors import UnresolvableDateError
 
 THURSDAY = ng.PartialDate(year=2025, month=5, day=15)
 WEDNESDAY = ng.PartialDate(year=2025, month=5, day=14)

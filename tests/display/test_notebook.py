@@ -18,13 +18,19 @@ TOUR = ROOT / "examples" / "tour.ipynb"
 
 def shapes(notebook: Any) -> list[tuple[int, str, tuple[str, ...]]]:
     """Per code cell and output: its kind and mime types (images vary by version; the
-    stored notebook keeps no text/plain beside HTML or a picture)."""
-    return [
-        (index, output["output_type"], _mimes(output.get("data", {})))
-        for index, cell in enumerate(notebook.cells)
-        if cell.cell_type == "code"
-        for output in cell.outputs
-    ]
+    stored notebook keeps no text/plain beside HTML or a picture). Printed text counts
+    once per cell (a kernel may split it into chunks); warnings on stderr vary with
+    library versions and are not compared."""
+    found: list[tuple[int, str, tuple[str, ...]]] = []
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type != "code":
+            continue
+        if any(o["output_type"] == "stream" and o.get("name") == "stdout" for o in cell.outputs):
+            found.append((index, "stream", ()))
+        for output in cell.outputs:
+            if output["output_type"] != "stream":
+                found.append((index, output["output_type"], _mimes(output.get("data", {}))))
+    return found
 
 
 def _mimes(data: dict[str, Any]) -> tuple[str, ...]:
@@ -33,12 +39,15 @@ def _mimes(data: dict[str, Any]) -> tuple[str, ...]:
 
 
 def streams(notebook: Any) -> list[str]:
+    """What each code cell printed to stdout."""
     return [
-        output["text"]
+        "".join(
+            o["text"]
+            for o in cell.outputs
+            if o["output_type"] == "stream" and o.get("name") == "stdout"
+        )
         for cell in notebook.cells
         if cell.cell_type == "code"
-        for output in cell.outputs
-        if output["output_type"] == "stream"
     ]
 
 

@@ -11,14 +11,25 @@ from negotiations.errors import (
 from negotiations.model import Document, DocumentId, TextAnchor, text_checksum
 
 
-def find_quote(text: str, exact: str, prefix: str = "", suffix: str = "") -> list[int]:
-    """Start offsets where ``exact`` occurs preceded by ``prefix`` and followed by ``suffix``."""
+def find_quote(
+    text: str, exact: str, prefix: str = "", suffix: str = "", *, limit: int | None = None
+) -> list[int]:
+    """Start offsets where ``exact`` occurs preceded by ``prefix`` and followed by ``suffix``.
+
+    An empty quote occurs nowhere. The prefix must lie wholly inside the text (a
+    negative start would wrap around to the end). With ``limit``, the search stops
+    after that many matches, so a one-letter quote in a long text costs little.
+    """
+    if not exact:
+        return []
     starts: list[int] = []
     position = text.find(exact)
     while position != -1:
-        prefix_ok = not prefix or text.startswith(prefix, position - len(prefix))
+        prefix_ok = position >= len(prefix) and text.startswith(prefix, position - len(prefix))
         if prefix_ok and text.startswith(suffix, position + len(exact)):
             starts.append(position)
+            if limit is not None and len(starts) >= limit:
+                break
         position = text.find(exact, position + 1)
     return starts
 

@@ -9,7 +9,12 @@ import attrs
 from attrs import frozen
 
 from negotiations.corpus._anchors import verify_anchor
-from negotiations.errors import CorpusError, CorpusValidationError, UnknownReferenceError
+from negotiations.errors import (
+    CorpusError,
+    CorpusValidationError,
+    DuplicateIdError,
+    UnknownReferenceError,
+)
 from negotiations.model import (
     Actor,
     Assertion,
@@ -23,7 +28,9 @@ from negotiations.model import (
     Registry,
     Source,
     SourceId,
+    SubjectKind,
     TextAnchor,
+    Vocabulary,
 )
 from negotiations.model import _validators as v
 
@@ -40,6 +47,10 @@ class Corpus:
     assertions: tuple[Assertion, ...] = attrs.field(
         validator=v.collection_of(tuple, v.instance_of(Assertion))
     )
+    #: The predicates the assertions use: the built-ins plus a layer's registry/predicates.yaml.
+    vocabulary: Vocabulary = attrs.field(
+        factory=Vocabulary.builtin, validator=v.instance_of(Vocabulary)
+    )
     _documents: dict[str, Document] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -48,9 +59,45 @@ class Corpus:
             by_id[document.id] = document
             by_id.setdefault(document.source.id, document)
         object.__setattr__(self, "_documents", by_id)
-        problems = list(self._anchor_problems())
+        problems = [*self._integrity_problems(), *self._anchor_problems()]
         if problems:
             raise CorpusValidationError(problems)
+
+    def _integrity_problems(self) -> Iterator[CorpusError]:
+        """Unique documents and assertions, and references to what the corpus holds,
+        however the corpus was built (loaded, in code, from JSON)."""
+        seen_documents: set[str] = set()
+        for document in self.documents:
+            if document.id in seen_documents:
+                yield DuplicateIdError(f"two documents with id {document.id!r}", file="documents")
+            seen_documents.add(document.id)
+        seen: set[str] = set()
+        for assertion in self.assertions:
+            where = f"assertion {assertion.id}"
+            if assertion.id in seen:
+                yield DuplicateIdError(f"{where} appears twice", file=where)
+                continue
+            seen.add(assertion.id)
+            if assertion.source not in self._documents:
+                yield UnknownReferenceError(
+                    f"{where}: its source {assertion.source!r} is no document of the corpus",
+                    file=where,
+                )
+            if assertion.predicate not in self.vocabulary:
+                yield UnknownReferenceError(
+                    f"{where}: predicate {assertion.predicate!r} is not in the vocabulary",
+                    file=where,
+                )
+                continue
+            spec = self.vocabulary.spec(assertion.predicate)
+            names = set(assertion.value.refers_to())
+            if SubjectKind.ANY not in spec.subjects:
+                names.add(assertion.subject)
+            for name in sorted(names):
+                if not self.registry.knows(name):
+                    yield UnknownReferenceError(
+                        f"{where}: {name!r} is not in the registry", file=where, found=name
+                    )
 
     def _anchor_problems(self) -> Iterator[CorpusError]:
         """Every anchor must hold in its document (offsets, quote and text checksum),

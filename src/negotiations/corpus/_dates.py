@@ -1,9 +1,16 @@
 """Resolving date and duration expressions as reporters write them.
 
 "on Thursday", "yesterday evening", "May 13", "early 2025", "Thursday or Friday",
-"approximately 1 hour and 45 minutes", "nearly three years". The raw words are
-kept beside the resolved value and the anchor (the publication date) they were
-resolved against, with the name of the step that resolved them.
+"approximately 1 hour and 45 minutes", "nearly three years", "May 14–15", and
+Russian and Ukrainian dates ("15 мая", "16 травня", "у п'ятницю", "вчера"). The raw
+words are kept beside the resolved value and the anchor (the publication date)
+they were resolved against, with the name of the step that resolved them.
+
+English follows a small explicit grammar (below). Weekdays in Russian and
+Ukrainian follow the same nearest-weekday rule through a table of their forms;
+other Russian and Ukrainian expressions go to ``dateparser`` (imported lazily:
+it takes a tenth of a second to import), which knows every case form of month
+names and relative words in both languages.
 """
 
 from __future__ import annotations
@@ -15,10 +22,11 @@ from typing import Literal
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta, weekday
 
+from negotiations.corpus._amounts import take_hedge
+from negotiations.errors import ModelError, UnresolvableDateError
 from negotiations.model import (
     DateRange,
     Duration,
-    DurationBound,
     PartialDate,
     Precision,
     TimeExpression,
@@ -28,9 +36,7 @@ from negotiations.model import (
 Direction = Literal["past", "future"] | None
 
 
-class UnresolvableDateError(ValueError):
-    """The expression matches no known form (the loader turns this into a CorpusError)."""
-
+__all__ = ["Direction", "UnresolvableDateError", "resolve_date", "resolve_duration"]
 
 _WEEKDAYS: dict[str, weekday] = {
     "monday": MO,
@@ -57,8 +63,13 @@ _AGO = re.compile(
 )
 
 
+def _fold(text: str) -> str:
+    """Lower case, one space between words, one apostrophe (’ and ʼ are common in Ukrainian)."""
+    return " ".join(text.casefold().replace("’", "'").replace("ʼ", "'").split())
+
+
 def _clean(text: str) -> str:
-    out = " ".join(text.casefold().replace("’", "'").split())
+    out = _fold(text)
     previous = None
     while previous != out:
         previous = out
@@ -140,8 +151,19 @@ def resolve_date(
     text: str, anchor: PartialDate | None, direction: Direction = None
 ) -> TimeExpression:
     """Resolve ``text`` against ``anchor``; raise :class:`UnresolvableDateError` if it cannot be."""
-    value, method = _resolve(text, anchor, direction)
+    try:
+        value, method = _resolve(text, anchor, direction)
+        value.span()  # a value whose span leaves the calendar could not be compared later
+    except (OverflowError, ValueError) as error:  # ModelError is a ValueError
+        raise UnresolvableDateError(
+            f"{_short(text)} cannot be placed in the calendar (years 1 to 9999) from {anchor}: {error}"
+        ) from None
     return TimeExpression(text=text, value=value, anchor=anchor, method=method)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    """The expression for an error message, shortened: messages stay small whatever the input."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def _need_day(anchor: PartialDate | None, text: str) -> dt.date:
@@ -155,6 +177,11 @@ def _need_day(anchor: PartialDate | None, text: str) -> dt.date:
 
 def _resolve(text: str, anchor: PartialDate | None, direction: Direction) -> tuple[TimeValue, str]:
     s = _clean(text)
+    if _CYRILLIC.search(s):
+        return _resolve_slavic(text, anchor, direction)
+    match = _DAY_RANGE.fullmatch(s)
+    if match:
+        return _day_range(text, match, anchor)
     if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", s):
         return PartialDate.parse(s), "explicit ISO date"
     if re.fullmatch(rf"(today|tonight|this (morning|afternoon|evening)){_PART_OF_DAY}", s) or s in (
@@ -233,18 +260,170 @@ def _resolve(text: str, anchor: PartialDate | None, direction: Direction) -> tup
         )
         return _day(parsed.date()), method
     raise UnresolvableDateError(
-        f"{text!r} matches no known date form (weekday, today/yesterday, 'May 13', "
-        "'March 2022', '2022', 'early 2025', 'N days ago', 'Thursday or Friday')"
+        f"{_short(text)} matches no known date form (weekday, today/yesterday, 'May 13', "
+        "'May 14–15', 'March 2022', '2022', 'early 2025', 'N days ago', 'Thursday or Friday', "
+        "or a Russian or Ukrainian date)"
     )
 
 
-_BOUNDS = [
-    (r"approximately|about|around|roughly|some|approx\.?", DurationBound.APPROXIMATELY),
-    (r"nearly|almost|just under|under|less than", DurationBound.NEARLY),
-    (r"over|more than|just over", DurationBound.OVER),
-    (r"at least", DurationBound.AT_LEAST),
-    (r"at most|up to", DurationBound.AT_MOST),
-]
+_DASH = r"\s*(?:-|–|—|to)\s*"
+_DAY_RANGE = re.compile(
+    rf"^(?:({_MONTHS})\.?\s+(\d{{1,2}}){_DASH}(\d{{1,2}})|(\d{{1,2}}){_DASH}(\d{{1,2}})\s+({_MONTHS}))"
+    r"(?:,?\s+(\d{4}))?$"
+)
+_MONTH_NUMBER = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+
+def _day_range(
+    text: str, match: re.Match[str], anchor: PartialDate | None
+) -> tuple[TimeValue, str]:
+    """ "May 14–15", "14-15 May", "May 14 to 15, 2025": both days, in the anchor's year if none."""
+    month_name = match.group(1) or match.group(6)
+    first, last = (match.group(2), match.group(3)) if match.group(1) else match.group(4, 5)
+    if match.group(7) is None and anchor is None:
+        raise UnresolvableDateError(f"{_short(text)} has no year and there is no publication date")
+    year = int(match.group(7)) if match.group(7) else anchor.year if anchor else 0
+    return _range_of_days(text, year, _MONTH_NUMBER[month_name], int(first), int(last)), (
+        "day range" if match.group(7) else "day range, year of the anchor"
+    )
+
+
+def _range_of_days(text: str, year: int, month: int, first: int, last: int) -> DateRange:
+    try:
+        start, end = dt.date(year, month, first), dt.date(year, month, last)
+    except ValueError as error:
+        raise UnresolvableDateError(f"{_short(text)}: {error}") from None
+    if end <= start:
+        raise UnresolvableDateError(
+            f"{_short(text)}: a day range must run forward (the second day after the first)"
+        )
+    return DateRange(start=_day(start), end=_day(end))
+
+
+# -- Russian and Ukrainian ------------------------------------------------------
+
+_CYRILLIC = re.compile(r"[а-яёіїєґ]")
+_SLAVIC_WEEKDAYS = {
+    "monday": r"понедельник|понеділ(?:ок|ка)",
+    "tuesday": r"вторник|вівтор(?:ок|ка)",
+    "wednesday": r"сред[аыу]|серед[аиу]",
+    "thursday": r"четверг|четвер(?:га)?",
+    "friday": r"пятниц[аыу]|п'?ятниц[яію]",
+    "saturday": r"суббот[аыу]|субот[аиу]",
+    "sunday": r"воскресень[ея]|неділ[яію]",
+}
+_SLAVIC_PART_OF_DAY = (
+    r"(?:\s+(?:утром|днём|днем|вечером|ночью|вранці|вдень|ввечері|увечері|вночі))?"
+)
+_SLAVIC_WEEKDAY = re.compile(
+    r"^(?:(?:в|во|у|на)\s+)?"
+    r"(?:(прошл\w*|минул\w*|следующ\w*|наступн\w*|эт\w+|цю|цей|цього|цієї)\s+)?"
+    rf"({'|'.join(f'(?P<{day}>{forms})' for day, forms in _SLAVIC_WEEKDAYS.items())})"
+    rf"{_SLAVIC_PART_OF_DAY}$"
+)
+_SLAVIC_DAY_RANGE = re.compile(r"^(\d{1,2})\s*[-–—]\s*(\d{1,2})\s+(\S.*)$")
+_PERIODS = {"day": Precision.DAY, "month": Precision.MONTH, "year": Precision.YEAR}
+
+
+def _resolve_slavic(
+    text: str, anchor: PartialDate | None, direction: Direction
+) -> tuple[TimeValue, str]:
+    s = _fold(text)
+    match = _SLAVIC_WEEKDAY.fullmatch(s)
+    if match:
+        name = next(day for day in _WEEKDAYS if match.group(day))
+        qualifier = match.group(1) or ""
+        hint: Direction = direction
+        if qualifier.startswith(("прошл", "минул")):
+            hint = "past"
+        elif qualifier.startswith(("следующ", "наступн")):
+            hint = "future"
+        resolved, method = _resolve_weekday(name, _need_day(anchor, text), hint)
+        return _day(resolved), method
+    match = _SLAVIC_DAY_RANGE.fullmatch(s)
+    if match:
+        last, method = _dateparser(text, f"{match.group(2)} {match.group(3)}", anchor, direction)
+        if not isinstance(last, PartialDate) or last.day is None or last.month is None:
+            raise UnresolvableDateError(f"{_short(text)} is not a range of days in one month")
+        value = _range_of_days(text, last.year, last.month, int(match.group(1)), last.day)
+        return value, f"day range, {method}"
+    return _dateparser(text, s, anchor, direction)
+
+
+def _dateparser(
+    text: str, s: str, anchor: PartialDate | None, direction: Direction
+) -> tuple[TimeValue, str]:
+    """A Russian or Ukrainian expression through dateparser, at the precision it states.
+
+    The expression is read against two reference days (the first and last day the
+    anchor allows, or two far-apart days without one); if the readings differ it
+    is relative and needs a publication date known to the day.
+    """
+    if anchor is None:
+        bases = [dt.datetime(2001, 1, 1), dt.datetime(2002, 7, 2)]
+    else:
+        low, high = anchor.span()
+        bases = [low, max(low, high - dt.timedelta(days=1))]
+    first, precision, locale = _parse_with(s, bases[0], direction)
+    second, _, _ = _parse_with(s, bases[1], direction)
+    if first is None or second is None:
+        raise UnresolvableDateError(
+            f"{_short(text)} matches no known date form in Russian or Ukrainian"
+        )
+    if _truncate(first, precision) != _truncate(second, precision):
+        day = _need_day(anchor, text)
+        first, precision, locale = _parse_with(s, dt.datetime.combine(day, dt.time()), direction)
+        assert first is not None
+    method = f"dateparser ({locale}), {precision}"
+    return _truncate(first, precision), method
+
+
+def _truncate(value: dt.datetime, precision: str) -> TimeValue:
+    if precision == "week":
+        monday = value.date() - dt.timedelta(days=value.weekday())
+        return DateRange(start=_day(monday), end=_day(monday + dt.timedelta(days=6)))
+    return PartialDate.of(value, _PERIODS.get(precision, Precision.DAY))
+
+
+def _parse_with(
+    s: str, base: dt.datetime, direction: Direction
+) -> tuple[dt.datetime | None, str, str]:
+    from dateparser.date import DateDataParser  # lazy: keeps `import negotiations` fast
+
+    settings = {
+        "RELATIVE_BASE": base,
+        "PREFER_DATES_FROM": {"past": "past", "future": "future"}.get(
+            direction or "", "current_period"
+        ),
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    try:
+        data = DateDataParser(languages=["ru", "uk"], settings=settings).get_date_data(s)
+    except (ValueError, OverflowError, TypeError) as error:
+        raise UnresolvableDateError(f"{_short(s)}: {error}") from None
+    return data.date_obj, data.period or "day", data.locale or "ru/uk"
+
+
 _UNITS = {
     "year": "years",
     "month": "months",
@@ -256,18 +435,22 @@ _UNITS = {
 _COMPONENT = re.compile(
     r"(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(year|month|week|day|hour|minute)s?"
 )
+#: "two-hour", "90-minute", "hour-long", "a two-day": the hyphenated adjective forms.
+_HYPHENATED = re.compile(
+    r"^(?:an?\s+)?(?:(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-)?"
+    r"(year|month|week|day|hour|minute)(?:s)?(?:-long)?$"
+)
 
 
 def resolve_duration(text: str) -> Duration:
     """Parse a reported duration; raise :class:`UnresolvableDateError` if it cannot be."""
-    s = _clean(text)
-    s = re.sub(r"^(?:for|in|after|within|lasting)\s+", "", s)
-    bound = DurationBound.EXACT
-    for pattern, candidate in _BOUNDS:
-        match = re.match(rf"(?:{pattern})\s+", s)
-        if match:
-            bound, s = candidate, s[match.end() :]
-            break
+    s = _fold(text)
+    s = re.sub(r"^(?:(?:for|in|after|within|lasting|of)\s+)+", "", s)
+    bound, s = take_hedge(s)
+    s = re.sub(r"(?<=\d),(?=\d{3}\b)", "", s)  # "1,000 days"
+    hyphenated = _HYPHENATED.fullmatch(s)
+    if hyphenated and (hyphenated.group(1) or s.endswith("-long")):
+        s = f"{hyphenated.group(1) or 'one'} {hyphenated.group(2)}"
     components: dict[str, int] = {}
 
     def take(match: re.Match[str]) -> str:
@@ -277,6 +460,9 @@ def resolve_duration(text: str) -> Duration:
     rest = _COMPONENT.sub(take, s)
     if not components or re.sub(r"[\s,]|and", "", rest):
         raise UnresolvableDateError(
-            f"{text!r} is not a duration like 'approximately 1 hour and 45 minutes' or 'nearly three years'"
+            f"{_short(text)} is not a duration like 'approximately 1 hour and 45 minutes' or 'nearly three years'"
         )
-    return Duration(bound=bound, **components)
+    try:
+        return Duration(bound=bound, **components)
+    except ModelError as error:  # "0 days": a duration of nothing
+        raise UnresolvableDateError(f"{_short(text)} is not a length of time: {error}") from None

@@ -2,7 +2,9 @@
 
 A safe loader whose mappings remember where each key stands. Implicit typing is
 narrowed: dates stay strings (kept as written), and only ``true``/``false`` are
-booleans (YAML 1.1 would read ``no`` as False).
+booleans (YAML 1.1 would read ``no`` as False). Alias expansion and nesting
+depth are bounded (:class:`Limits`), so a small hostile file cannot exhaust
+memory or the stack.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from typing import Any
 
 import yaml
 
-from negotiations.errors import DuplicateIdError, MalformedFileError
+from negotiations.corpus._files import read_text
+from negotiations.corpus._limits import DEFAULT_LIMITS, Limits
+from negotiations.errors import DuplicateIdError, LimitExceededError, MalformedFileError
 
 
 class YamlMap(dict[str, Any]):
@@ -26,8 +30,60 @@ class YamlMap(dict[str, Any]):
         return self.key_lines.get(key, self.line)
 
 
+class _TooBigError(Exception):
+    """Raised inside the composer when a limit is hit; load_yaml reports it with its line."""
+
+    def __init__(self, message: str, line: int, expected: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.expected = expected
+
+
 class _LineLoader(yaml.SafeLoader):
-    pass
+    """A safe loader that counts what it composes: aliases, depth and expanded size."""
+
+    def __init__(self, stream: str, limits: Limits = DEFAULT_LIMITS) -> None:
+        super().__init__(stream)
+        self.limits = limits
+        self.aliases = 0
+        self.depth = 0
+        self.expanded = 0  # nodes, counting each alias as the whole subtree it stands for
+        self.sizes: dict[int, int] = {}
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        line = self.peek_event().start_mark.line + 1  # type: ignore[no-untyped-call]
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > self.limits.max_yaml_aliases:
+                raise _TooBigError(
+                    f"more than {self.limits.max_yaml_aliases} aliases",
+                    line,
+                    f"at most {self.limits.max_yaml_aliases} aliases (Limits.max_yaml_aliases)",
+                )
+            node = super().compose_node(parent, index)
+            self.expanded += self.sizes.get(id(node), 1)
+        else:
+            self.depth += 1
+            if self.depth > self.limits.max_yaml_depth:
+                raise _TooBigError(
+                    f"nesting deeper than {self.limits.max_yaml_depth} levels",
+                    line,
+                    f"at most {self.limits.max_yaml_depth} levels (Limits.max_yaml_depth)",
+                )
+            start = self.expanded
+            self.expanded += 1
+            try:
+                node = super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+            self.sizes[id(node)] = self.expanded - start
+        if self.expanded > self.limits.max_yaml_nodes:
+            raise _TooBigError(
+                f"aliases expand to more than {self.limits.max_yaml_nodes} values",
+                line,
+                f"at most {self.limits.max_yaml_nodes} values (Limits.max_yaml_nodes)",
+            )
+        return node
 
 
 _LineLoader.yaml_implicit_resolvers = {
@@ -59,23 +115,31 @@ _LineLoader.add_implicit_resolver(
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> YamlMap:
+    explicit = sum(1 for key, _ in node.value if key.tag != "tag:yaml.org,2002:merge")
     loader.flatten_mapping(node)
+    merged = len(node.value) - explicit  # merged keys come first; explicit keys override them
     mapping = YamlMap()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
-    for key_node, value_node in node.value:
+    explicit_keys: set[str] = set()
+    for position, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
         if not isinstance(key, str):
             raise MalformedFileError(
                 "mapping keys must be strings", file=loader.name, line=line, found=key
             )
-        if key in mapping:
+        if position < merged:  # from a `<<` merge: a later explicit key may override it
+            mapping[key] = loader.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = line
+            continue
+        if key in explicit_keys:
             raise DuplicateIdError(
                 f"key {key!r} appears twice in one mapping (first at line {mapping.key_lines[key]})",
                 file=loader.name,
                 line=line,
             )
+        explicit_keys.add(key)
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = line
     return mapping
@@ -84,29 +148,49 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> YamlMap:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def load_yaml(path: Path, display: str) -> YamlMap:
-    """Read one YAML file whose top level must be a mapping."""
+def load_yaml(path: Path, display: str, root: Path, limits: Limits = DEFAULT_LIMITS) -> YamlMap:
+    """Read one YAML file (a regular file inside ``root``) whose top level must be a mapping."""
+    text = read_text(path, root, display, limits)
+    return parse_yaml(text, display, limits)
+
+
+def parse_yaml(text: str, display: str, limits: Limits = DEFAULT_LIMITS) -> YamlMap:
+    """Parse YAML text whose top level must be a mapping; every failure is a CorpusError."""
+    loader: _LineLoader | None = None
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise MalformedFileError("file is missing", file=display) from None
-    except UnicodeDecodeError as error:
-        raise MalformedFileError(f"file is not UTF-8 ({error.reason})", file=display) from None
-    loader = _LineLoader(text)
-    loader.name = display
-    try:
+        loader = _LineLoader(text, limits)  # the reader checks the characters here
+        loader.name = display
         data = loader.get_single_data()
+    except _TooBigError as error:
+        raise LimitExceededError(
+            str(error), file=display, line=error.line, expected=error.expected, found="more"
+        ) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
+        mark, context = error.problem_mark, error.context_mark
+        where = ""
+        if error.context and context is not None and mark is not None and context.line != mark.line:
+            where = f" ({error.context} that starts at line {context.line + 1})"
         raise MalformedFileError(
-            f"invalid YAML: {error.problem}",
+            f"invalid YAML: {error.problem}{where}",
             file=display,
             line=mark.line + 1 if mark is not None else None,
         ) from None
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        raise MalformedFileError(
+            f"invalid YAML: character {error.character!r} is not allowed",
+            file=display,
+            line=line,
+        ) from None
     except yaml.YAMLError as error:
         raise MalformedFileError(f"invalid YAML: {error}", file=display) from None
+    except RecursionError:
+        raise LimitExceededError(
+            "nesting too deep for the YAML reader", file=display, expected="shallower nesting"
+        ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not isinstance(data, YamlMap):
         raise MalformedFileError(
             "top level must be a mapping", file=display, line=1, expected="a mapping", found=data

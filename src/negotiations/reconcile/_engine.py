@@ -10,7 +10,7 @@ then accept the answers that lead every standing rival by the policy's margin.
    copy groups detected, before any decision: these are the statistics.
 4. *Decisions*: within each group of questions that constrain one another, answers
    are taken in order of score; an answer that leads every rival still standing by
-   more than the margin is accepted and its rivals rejected; otherwise it and the
+   more than the margin (a share of its own score) is accepted and its rivals rejected; otherwise it and the
    close rivals are contested. An answer is only ever rejected in favour of an
    accepted rival.
 """
@@ -194,36 +194,69 @@ def _learn_trust(
     }
     estimates = TrustEstimates(prior=model.prior, ceiling=model.ceiling)
     votes: dict[str, float] = defaultdict(lambda: estimates.vote(model.prior))
+    accuracy: dict[str, float] = {}
+    mean = model.prior
+    counted: dict[str, int] = defaultdict(int)
     for _ in range(model.rounds):
         agreement: dict[str, float] = defaultdict(float)
-        counted: dict[str, int] = defaultdict(int)
+        counted = defaultdict(int)
         for members in shared.values():
-            scores = _soft_scores(members, static, votes, publisher, context)
-            total = sum(scores.values())
-            for claim in members:
-                answer = (claim.answer, claim.positive)
-                share = (
-                    sum(s for a, s in scores.items() if _agrees(members, a, answer)) / total
-                    if total > 0
-                    else 0.5
-                )
-                key = publisher[id(claim)]
+            for key, share in _leave_one_out(members, static, votes, publisher, context):
                 agreement[key] += share
                 counted[key] += 1
+        # Empirical Bayes: each estimate is smoothed towards the population's mean
+        # agreement (the fixed prior only while nobody has a record), so a publisher
+        # with little record gets the average trust, never more than the established.
+        questions = sum(counted.values())
+        mean = sum(agreement.values()) / questions if questions else model.prior
         accuracy = {
-            key: (agreement[key] + model.smoothing * model.prior) / (counted[key] + model.smoothing)
+            key: (agreement[key] + model.smoothing * mean) / (counted[key] + model.smoothing)
             for key in counted
         }
-        votes = defaultdict(lambda: estimates.vote(model.prior))
-        votes.update({key: estimates.vote(a) for key, a in accuracy.items()})
+        votes = _votes(estimates, mean, accuracy)
     return TrustEstimates(
         estimates={
             key: TrustEstimate(accuracy=round(accuracy[key], 6), questions=counted[key])
             for key in sorted(counted)
         },
-        prior=model.prior,
+        prior=round(mean, 6),
         ceiling=model.ceiling,
     )
+
+
+def _votes(
+    estimates: TrustEstimates, mean: float, accuracy: Mapping[str, float]
+) -> defaultdict[str, float]:
+    """Each publisher's vote; one without a record votes as the average publisher."""
+    fallback = estimates.vote(mean)
+    votes: defaultdict[str, float] = defaultdict(lambda: fallback)
+    votes.update({key: estimates.vote(a) for key, a in accuracy.items()})
+    return votes
+
+
+def _leave_one_out(
+    members: Sequence[Claim],
+    static: Mapping[int, float],
+    votes: Mapping[str, float],
+    publisher: Mapping[int, str],
+    context: Context,
+) -> Iterable[tuple[str, float]]:
+    """For each publisher on a question: the share of the *other* publishers' evidence
+    that agrees with its answer. Judging a publisher by the others only keeps a
+    newcomer from vouching for itself (and so from unseating established sources)."""
+    by_publisher: dict[str, list[Claim]] = defaultdict(list)
+    for claim in members:
+        by_publisher[publisher[id(claim)]].append(claim)
+    for key, own in sorted(by_publisher.items()):
+        others = [c for c in members if publisher[id(c)] != key]
+        scores = _soft_scores(others, static, votes, publisher, context)
+        total = sum(scores.values())
+        if total <= 0:
+            continue
+        answers = {(c.answer, c.positive) for c in own}
+        for answer in sorted(answers):
+            agreeing = sum(s for a, s in scores.items() if _agrees([*others, *own], a, answer))
+            yield key, agreeing / total / len(answers)
 
 
 def _soft_scores(
@@ -503,12 +536,25 @@ def _decide_group(
 
     status: dict[int, SideStatus] = {}
     beaten_by: dict[int, _Candidate] = {}
-    order = sorted(candidates, key=lambda c: (-score[id(c)], c.key.order, c.answer, c.positive))
+    # Facts before expectations: an answer only ever expected never outranks one
+    # reported as fact, whatever their scores (a plan is not evidence of what happened).
+    order = sorted(
+        candidates,
+        key=lambda c: (not c.factual, -score[id(c)], c.key.order, c.answer, c.positive),
+    )
     for candidate in order:
         if id(candidate) in status:
             continue
         standing = [r for r in rivals[id(candidate)] if status.get(id(r)) != SideStatus.ELIMINATED]
-        close = [r for r in standing if score[id(candidate)] - score[id(r)] <= policy.margin]
+        close = [
+            r
+            for r in standing
+            if r.factual > candidate.factual
+            or (
+                r.factual == candidate.factual
+                and score[id(candidate)] - score[id(r)] <= policy.margin * score[id(candidate)]
+            )
+        ]
         if not close:
             status[id(candidate)] = SideStatus.STANDS
             for rival in standing:
@@ -676,7 +722,10 @@ def _verdict(
         winner = beaten_by.get(id(lost))
         winners = [winner] if winner is not None else []
         margin, contributions = _lead(winner, lost, scored, context) if winner else (None, [])
-        return build(VerdictStatus.REJECTED, lost.value, False, winners, own, margin, contributions)
+        # Outweighed by a rival only ever expected: nothing is established either way.
+        settled = winner is not None and winner.factual
+        status_ = VerdictStatus.REJECTED if settled else VerdictStatus.UNCONFIRMED
+        return build(status_, lost.value, False, winners, own, margin, contributions)
     rival_list = list(rivals[id(chosen)])
     runner_up = max(rival_list, key=lambda r: (scored[id(r)][0], r.answer), default=None)
     margin, contributions = _lead(chosen, runner_up, scored, context)
