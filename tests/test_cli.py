@@ -209,6 +209,7 @@ def test_reconcile_csv_has_one_row_per_verdict_with_ids_beside_labels() -> None:
     conflicted = [r for r in rows if r["conflict"]]
     assert len({r["conflict"] for r in conflicted}) <= len(conflicted)
     assert all(r["opposing_reports"] != "0" for r in conflicted)
+    assert all(r["opposing_reports"] != "0" for r in rows if r["decided_by"])
 
 
 def test_reconcile_json_carries_a_label_beside_every_id() -> None:

@@ -40,7 +40,7 @@ VERDICT_COLUMNS: dict[str, str] = {
     "scope": "the era a time-qualified question is about (start/end), else empty",
     "supporting_reports": "how many reports support the answer",
     "opposing_reports": "how many reports oppose it",
-    "decided_by": "the rule that settled a conflict, else empty",
+    "decided_by": "the rule that contributed most to settling a conflict, else empty",
     "conflict": "an id shared by the verdicts that weigh the same conflicting evidence",
 }
 
@@ -96,7 +96,7 @@ def verdict_records(verdicts: Iterable[Verdict], labels: Labels) -> Iterator[dic
             "scope": key.scope if key.scope != "undated" else "",
             "supporting_reports": len({a.source for a in verdict.supporting}),
             "opposing_reports": len({a.source for a in verdict.opposing}),
-            "decided_by": deciding_rule(verdict) or "",
+            "decided_by": (deciding_rule(verdict) or "") if verdict.opposing else "",
             "conflict": group_of.get(id(verdict), ""),
         }
 
