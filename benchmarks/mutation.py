@@ -1,0 +1,191 @@
+"""Mutation testing of the time logic and the reconciliation core, one module at a time.
+
+Run (from the checkout; slow, not part of CI; needs the ``mutation`` extra)::
+
+    python benchmarks/mutation.py run                 # every module below, one after another
+    python benchmarks/mutation.py run time bounds     # some of them
+    python benchmarks/mutation.py rerun               # only the survivors, after adding tests
+    python benchmarks/mutation.py report [--write]    # the table of docs/mutation.md
+
+mutmut (configured in ``[tool.mutmut]`` of pyproject.toml) copies the checkout into
+``mutants/``, rewrites each function of the modules below into variants, and runs,
+per variant, only the tests that reached that function. A variant no test notices
+"survives". Each survivor must be killed by a test that states a behaviour, or be
+listed below with the reason it cannot be told apart (``EQUIVALENT``), or with the
+reason mutmut cannot switch it on (``NOT_SWITCHABLE``: the function runs once, while
+the module is imported, before any variant is chosen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import json
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MUTMUT = Path(sys.executable).with_name("mutmut")
+
+#: Short name -> (source file, module) of every mutated module, in the order they run.
+MODULES = {
+    "time": ("src/negotiations/model/_time.py", "negotiations.model._time"),
+    "bounds": ("src/negotiations/model/_bounds.py", "negotiations.model._bounds"),
+    "claims": ("src/negotiations/reconcile/_claims.py", "negotiations.reconcile._claims"),
+    "rules": ("src/negotiations/reconcile/_rules.py", "negotiations.reconcile._rules"),
+    "dates": ("src/negotiations/corpus/_dates.py", "negotiations.corpus._dates"),
+    "engine": ("src/negotiations/reconcile/_engine.py", "negotiations.reconcile._engine"),
+}
+
+#: Functions whose variants mutmut cannot switch on: they run at import time (building
+#: a validator or a table), before a variant is chosen. Their behaviour is tested anyway.
+NOT_SWITCHABLE = {
+    "negotiations.model._time.x__int_in__mutmut_*": (
+        "builds the PartialDate field validators at import; month/day ranges are tested in "
+        "tests/model/test_hedges_and_durations.py"
+    ),
+}
+
+#: Variants that behave exactly like the original (mutant name pattern -> why).
+EQUIVALENT: dict[str, str] = {
+    "negotiations.model._time.xǁDurationǁinterval__mutmut_20": (
+        "the else branch of `max(0.1 * total, largest / 2 if single else 0.1 * total)` only "
+        "repeats the first argument; any smaller value there (`0.1 / total`) changes nothing"
+    ),
+    "negotiations.model._bounds.x_hedge_interval__mutmut_45": (
+        "drops the argument `high_closed=True`, which is its default"
+    ),
+    "negotiations.model._bounds.x_hedge_interval__mutmut_57": (
+        "drops the argument `high_closed=True`, which is its default"
+    ),
+    "negotiations.model._time.xǁPartialDateǁas_date__mutmut_9": (
+        "`month or 1` -> `month or 2`: a date known to the day always has its month"
+    ),
+}
+
+_STATUS = {
+    1: "killed",
+    3: "killed",
+    0: "survived",
+    5: "no tests",
+    33: "no tests",
+    None: "not checked",
+}
+_TIMEOUTS = {24, -24, 152, 255, 36}
+
+
+def status(exit_code: int | None) -> str:
+    if exit_code in _TIMEOUTS:
+        return "killed"  # a variant that hangs is noticed (mutmut's "timeout")
+    return _STATUS.get(exit_code, "suspicious")
+
+
+def reason(name: str, table: dict[str, str]) -> str | None:
+    return next((why for pattern, why in table.items() if fnmatch.fnmatch(name, pattern)), None)
+
+
+def results(short: str) -> dict[str, str]:
+    """Mutant name -> killed / survived / equivalent / not switchable / no tests / not checked."""
+    path = ROOT / "mutants" / (MODULES[short][0] + ".meta")
+    if not path.exists():
+        return {}
+    codes: dict[str, int | None] = json.loads(path.read_text())["exit_code_by_key"]
+    out = {}
+    for name, code in codes.items():
+        state = status(code)
+        if state == "survived" and reason(name, EQUIVALENT):
+            state = "equivalent"
+        elif state == "survived" and reason(name, NOT_SWITCHABLE):
+            state = "not switchable"
+        out[name] = state
+    return out
+
+
+def run(modules: Sequence[str], survivors_only: bool) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # mutants/src, not src
+    env["HYPOTHESIS_PROFILE"] = "mutation"  # see tests/conftest.py
+    for short in modules:
+        _, module = MODULES[short]
+        if survivors_only:
+            names = [n for n, s in results(short).items() if s == "survived"]
+            if not names:
+                continue
+        else:
+            names = [f"{module}.*"]
+        print(
+            f"== {short}: {len(names)} {'survivors' if survivors_only else 'pattern'}", flush=True
+        )
+        subprocess.run(
+            [str(MUTMUT), "run", "--max-children", str(os.cpu_count() or 2), *names],
+            cwd=ROOT,
+            env=env,
+            check=False,
+        )
+
+
+def table() -> str:
+    rows = [
+        "| module | mutants | killed | survived | equivalent | not switchable | not run | killed of non-equivalent |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for short, (source, _) in MODULES.items():
+        counts = Counter(results(short).values())
+        total = sum(counts.values())
+        not_run = counts["not checked"] + counts["no tests"] + counts["suspicious"]
+        judged = counts["killed"] + counts["survived"]
+        score = f"{100 * counts['killed'] / judged:.1f} %" if judged else "-"
+        rows.append(
+            f"| `{source.removeprefix('src/negotiations/')}` | {total} | {counts['killed']} | "
+            f"{counts['survived']} | {counts['equivalent']} | {counts['not switchable']} | "
+            f"{not_run} | {score} |"
+        )
+    return "\n".join(rows)
+
+
+def survivors() -> str:
+    lines = []
+    for short in MODULES:
+        for name, state in sorted(results(short).items()):
+            if state == "survived":
+                lines.append(f"- `{name}`")
+    return "\n".join(lines) or "None."
+
+
+def write(doc: Path) -> None:
+    text = doc.read_text(encoding="utf-8")
+    for marker, body in (("table", table()), ("survivors", survivors())):
+        text = re.sub(
+            rf"(<!-- mutation:{marker} -->\n).*?(\n<!-- /mutation:{marker} -->)",
+            lambda m, body=body: m[1] + body + m[2],
+            text,
+            flags=re.S,
+        )
+    doc.write_text(text, encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for command in ("run", "rerun"):
+        p = sub.add_parser(command)
+        p.add_argument("modules", nargs="*", choices=[*MODULES, []], default=list(MODULES))
+    p = sub.add_parser("report")
+    p.add_argument("--write", action="store_true", help="update docs/mutation.md")
+    args = parser.parse_args(argv)
+    if args.command in ("run", "rerun"):
+        run(args.modules or list(MODULES), survivors_only=args.command == "rerun")
+    elif args.write:
+        write(ROOT / "docs" / "mutation.md")
+    else:
+        print(table())
+        print()
+        print(survivors())
+
+
+if __name__ == "__main__":
+    main()
