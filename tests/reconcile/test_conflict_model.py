@@ -161,6 +161,28 @@ def test_titles_in_overlapping_windows_share_an_era_and_others_get_their_own() -
     assert later.key.scope == "2025-11-15/2026-01-14"
 
 
+def test_titles_whose_windows_only_touch_are_separate_eras() -> None:
+    # 1 March widened by 30 days ends on 1 April; 1 May widened by 30 days starts there.
+    march, may = claims(
+        say("kostyukov", P.HOLDS_OFFICE, office("chief"), at=day(1, month=3)),
+        say("kostyukov", P.HOLDS_OFFICE, office("chief"), at=day(1, month=5)),
+    )
+    assert (march.key.scope, may.key.scope) == ("2025-01-30/2025-03-31", "2025-04-01/2025-05-31")
+
+
+def test_a_title_with_no_date_at_all_is_its_own_undated_era() -> None:
+    dated = say("kostyukov", P.HOLDS_OFFICE, office("chief"), at=day(15))
+    undated = ng.Assertion.create(
+        **{f: getattr(dated, f) for f in ("source", "subject", "predicate", "value", "evidence")},
+        modality=dated.modality,
+        qualifiers=dated.qualifiers,
+    )
+    assert title_window(undated, WINDOW) is None
+    (claim,) = claims(undated)
+    assert claim.key.scope == "undated"
+    assert claims(dated)[0].key.scope == "2025-04-15/2025-06-14"
+
+
 def test_windows_touching_end_to_start_do_not_overlap_and_unknown_times_do() -> None:
     a = (dt.datetime(2025, 1, 1), dt.datetime(2025, 2, 1))
     b = (dt.datetime(2025, 2, 1), dt.datetime(2025, 3, 1))
@@ -271,6 +293,21 @@ def test_a_complete_list_opposes_every_member_it_leaves_out() -> None:
     }
 
 
+def test_the_member_a_complete_list_leaves_out_is_opposed_by_that_list() -> None:
+    data = [
+        *members("umerov", "kyslytsia", source="list"),
+        *members("poklad", source="other", complete=None),
+    ]
+    rec = ng.reconcile(data, ng.Policy(trust=None), context=CONTEXT)
+    (poklad,) = [v for v in rec.verdicts if v.key.value == actor("poklad").key()]
+    # One source says he was a member, one list says he was not: neither outweighs.
+    assert poklad.status is ng.VerdictStatus.CONTESTED
+    assert sorted(side.label for side in poklad.sides) == [
+        "NOT delegation member poklad",
+        "delegation member poklad",
+    ]
+
+
 def test_a_list_not_presented_as_complete_opposes_nobody() -> None:
     formed = claims(
         *members("umerov", source="a", complete=None),
@@ -302,6 +339,15 @@ def test_a_denied_member_is_neither_on_a_list_nor_left_out() -> None:
         say("delegation", P.MEMBER, actor("poklad"), source="other", negative=True),
     )
     assert excluded(formed) == set()
+
+
+def test_a_denial_read_first_does_not_hide_a_complete_list() -> None:
+    formed = claims(
+        say("delegation", P.MEMBER, actor("medinsky"), source="third", negative=True),
+        *members("umerov", source="list"),
+        *members("poklad", source="other", complete=None),
+    )
+    assert excluded(formed) == {(actor("poklad").key(), "list")}
 
 
 # -- keys ----------------------------------------------------------------------
