@@ -160,7 +160,7 @@ class Anchoring(LoaderState):
     def quotes(self, f: Fields, key: str, document: str) -> tuple[TextAnchor, ...]:
         anchors = []
         for i, entry in enumerate(f.items(key)):
-            line = entry.line if isinstance(entry, YamlMap) else f.line_of(key)
+            line = f.item_line(key, i, entry)
             qf = Fields(entry, f.file, self.problems, f"{f.what} {key}[{i}]", line)
             anchor = self.quote_anchor(qf, document, allow_document=True)
             qf.done()
