@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from benchmarks import bench_reconcile
+import json
+from pathlib import Path
+
+import pytest
+from benchmarks import bench_reconcile, claims_rows, truth_discovery
 
 
 def test_scale_benchmark_runs_on_a_tiny_input() -> None:
@@ -17,3 +21,34 @@ def test_majority_vote_baseline_picks_the_most_frequent_value() -> None:
     data = synthetic_assertions(60, seed=1)
     votes = bench_reconcile.majority_vote(data)
     assert len(votes) == len({(a.subject, a.predicate) for a in data})
+
+
+def test_truth_discovery_benchmark_runs_on_tiny_fixtures_in_the_real_formats(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = Path(__file__).parent / "claims" / "data" / "truthdata"
+    report = truth_discovery.main(["--data", str(data), "--json"])
+    assert json.loads(capsys.readouterr().out) == report
+    results = {r["set"]: r for r in report["results"]}
+    flight, book = results["flight"], results["book"]
+    # 3 flights x 6 attributes, one gold gate missing ("--"); 3 books.
+    assert (flight["gold_items"], book["gold_items"]) == (17, 3)
+    methods = {row["method"]: row for row in flight["methods"]}
+    # Three sources share one wrong arrival time: majority vote gets 16 of 17.
+    assert methods[truth_discovery.MAJORITY]["correct"] == 16
+    # Every item on which all sources agree (15 of them) must come out right.
+    assert methods[truth_discovery.LIBRARY]["correct"] >= 15
+    book_methods = {row["method"]: row for row in book["methods"]}
+    # Two stores list the first author only: majority vote gets 2 of 3.
+    assert book_methods[truth_discovery.MAJORITY]["correct"] == 2
+    for row in [*flight["methods"], *book["methods"]]:
+        assert row["status"] in ("ok", "not installed")
+        assert row["status"] == "not installed" or 0 <= row["precision"] <= 1
+
+
+def test_claims_rows_benchmark_runs_on_a_tiny_input(capsys: pytest.CaptureFixture[str]) -> None:
+    report = claims_rows.main(["--rows", "300", "--repeat", "1"])
+    assert "x csv.reader" in capsys.readouterr().out
+    assert report["assertions"] == 300
+    assert [r["method"] for r in report["results"]] == ["csv.reader", "read_csv", "from_rows"]
+    assert all(r["rows_per_s"] > 0 for r in report["results"])

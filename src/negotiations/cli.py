@@ -98,6 +98,31 @@ def _add_layer_options(command: argparse.ArgumentParser) -> None:
     )
 
 
+# -- claims from a table (negotiations.claims; kept apart from the corpus commands) ---------
+
+
+def _add_claims_options(parser: argparse.ArgumentParser) -> None:
+    from negotiations.claims._cli import add_claims_options
+
+    add_claims_options(parser)
+
+
+def _reconcile_claims(args: argparse.Namespace, out: TextIO) -> int:
+    """``reconcile --claims FILE``: reconcile the rows of a CSV/TSV file instead of a corpus."""
+    from negotiations.claims._cli import print_claims_reconciliation, read_claims_file
+
+    claims = read_claims_file(args)
+    rec = reconcile(claims, vocabulary=claims.vocabulary)
+    if args.format == "json":
+        out.write(rec.to_json(indent=2) + "\n")
+    else:
+        print_claims_reconciliation(claims, rec, out)
+    return 0
+
+
+# ------------------------------------------------------------------------------------------
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="negotiations",
@@ -116,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _add_layer_options(p_rec)
     p_rec.add_argument("--format", choices=("text", "json"), default="text")
     p_rec.add_argument("--all", action="store_true", help="list every verdict, not only conflicts")
+    _add_claims_options(p_rec)
     p_explain = commands.add_parser("explain", help="explain the verdicts about one subject")
     p_explain.add_argument(
         "subject", help="a name in any spelling, or an id (actor, event, delegation)"
@@ -133,6 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out.write(f"{problem}\n")
             out.write(f"{len(problems)} problem(s)\n" if problems else "corpus is valid\n")
             return 1 if problems else 0
+        if args.command == "reconcile" and args.claims:
+            return _reconcile_claims(args, out)
         corpus = (
             load_corpus(*_layers(args))
             if args.command == "reconcile"

@@ -10,7 +10,7 @@ then accept the answers that lead every standing rival by the policy's margin.
    copy groups detected, before any decision: these are the statistics.
 4. *Decisions*: within each group of questions that constrain one another, answers
    are taken in order of score; an answer that leads every rival still standing by
-   more than the margin is accepted and its rivals rejected; otherwise it and the
+   more than the margin (a share of its own score) is accepted and its rivals rejected; otherwise it and the
    close rivals are contested. An answer is only ever rejected in favour of an
    accepted rival.
 """
@@ -99,13 +99,14 @@ def _prepare(claims: Sequence[Claim], policy: Policy, context: Context) -> Stati
         return base
     static = {id(c): _static_weight(c, policy, base, context) for c in claims}
     model = policy.trust
-    trust = _learn_trust(claims, static, model, context)
+    questions = _prepare_questions(claims, static, context)
+    trust = _learn_trust(questions, model)
     copy_groups: dict[str, str] = {}
     if model.copy_detection:
-        copy_groups = _copy_groups(claims, static, trust, model, context)
+        copy_groups = _copy_groups(questions, trust, model)
         if copy_groups:
             grouped = attrs.evolve(context, copy_groups=copy_groups)
-            trust = _learn_trust(claims, static, model, grouped)
+            trust = _learn_trust(_prepare_questions(claims, static, grouped), model)
     return Statistics(by_rule=by_rule, trust=trust, copy_groups=copy_groups)
 
 
@@ -175,118 +176,157 @@ def _chain(factors: Sequence[tuple[str, float, str]]) -> list[tuple[str, float, 
 # -- learned trust ------------------------------------------------------------------------
 
 
-def _learn_trust(
-    claims: Sequence[Claim],
-    static: Mapping[int, float],
-    model: TrustModel,
-    context: Context,
-) -> TrustEstimates:
-    """Iterate: score answers with current trust; trust = agreement with the scores."""
-    publisher = {id(c): context.publisher(c.assertion) for c in claims}
+@frozen
+class _Question:
+    """One question prepared for trust learning: its answers, which agree, and the
+    independent origins behind each answer as (publisher, static weight) pairs."""
+
+    answers: tuple[tuple[str, bool], ...]
+    agree: tuple[frozenset[int], ...]
+    origins: tuple[tuple[int, tuple[tuple[str, float], ...]], ...]
+    said: tuple[tuple[str, frozenset[int]], ...]
+
+
+def _prepare_questions(
+    claims: Sequence[Claim], static: Mapping[int, float], context: Context
+) -> list[_Question]:
+    """Every question two or more publishers answer, prepared once for all rounds."""
     by_question: dict[ClaimKey, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.implied_by is None:
             by_question[claim.key].append(claim)
-    shared = {
-        key: members
-        for key, members in by_question.items()
-        if len({publisher[id(c)] for c in members}) >= 2
-    }
+    prepared = []
+    for _, members in sorted(by_question.items(), key=lambda kv: kv[0].order):
+        if len({context.publisher(c.assertion) for c in members}) < 2:
+            continue
+        values: dict[tuple[str, bool], Any] = {}
+        by_answer: dict[tuple[str, bool], list[Claim]] = defaultdict(list)
+        for claim in members:
+            answer = (claim.answer, claim.positive)
+            values.setdefault(answer, claim.value)
+            by_answer[answer].append(claim)
+        answers = tuple(sorted(values))
+        index = {answer: i for i, answer in enumerate(answers)}
+        agree = tuple(
+            frozenset(
+                j
+                for j, other in enumerate(answers)
+                if other == answer
+                or (answer[1] and other[1] and values[answer].compatible(values[other]))
+            )
+            for answer in answers
+        )
+        origins = tuple(
+            (
+                index[answer],
+                tuple((context.publisher(c.assertion), static[id(c)]) for c in origin_claims),
+            )
+            for answer in answers
+            for _, origin_claims in group_origins(by_answer[answer], context)
+        )
+        said: dict[str, set[int]] = defaultdict(set)
+        for claim in members:
+            said[context.publisher(claim.assertion)].add(index[(claim.answer, claim.positive)])
+        prepared.append(
+            _Question(
+                answers=answers,
+                agree=agree,
+                origins=origins,
+                said=tuple((k, frozenset(v)) for k, v in sorted(said.items())),
+            )
+        )
+    return prepared
+
+
+def _learn_trust(questions: Sequence[_Question], model: TrustModel) -> TrustEstimates:
+    """Iterate: score answers with current trust; a publisher's accuracy is the share of
+    the evidence from other origins that agrees with it, over every question two or
+    more publishers answer (so a newcomer cannot vouch for itself)."""
     estimates = TrustEstimates(prior=model.prior, ceiling=model.ceiling)
     votes: dict[str, float] = defaultdict(lambda: estimates.vote(model.prior))
+    accuracy: dict[str, float] = {}
+    mean = model.prior
+    counted: dict[str, int] = defaultdict(int)
     for _ in range(model.rounds):
         agreement: dict[str, float] = defaultdict(float)
-        counted: dict[str, int] = defaultdict(int)
-        for members in shared.values():
-            scores = _soft_scores(members, static, votes, publisher, context)
-            total = sum(scores.values())
-            for claim in members:
-                answer = (claim.answer, claim.positive)
-                share = (
-                    sum(s for a, s in scores.items() if _agrees(members, a, answer)) / total
-                    if total > 0
-                    else 0.5
-                )
-                key = publisher[id(claim)]
+        counted = defaultdict(int)
+        for question in questions:
+            for key, share in _leave_one_out(question, votes):
                 agreement[key] += share
                 counted[key] += 1
+        # Empirical Bayes: each estimate is smoothed towards the population's mean
+        # agreement (the fixed prior only while nobody has a record), so a publisher
+        # with little record gets the average trust, never more than the established.
+        total = sum(counted.values())
+        mean = sum(agreement.values()) / total if total else model.prior
         accuracy = {
-            key: (agreement[key] + model.smoothing * model.prior) / (counted[key] + model.smoothing)
+            key: (agreement[key] + model.smoothing * mean) / (counted[key] + model.smoothing)
             for key in counted
         }
-        votes = defaultdict(lambda: estimates.vote(model.prior))
-        votes.update({key: estimates.vote(a) for key, a in accuracy.items()})
+        votes = _votes(estimates, mean, accuracy)
     return TrustEstimates(
         estimates={
             key: TrustEstimate(accuracy=round(accuracy[key], 6), questions=counted[key])
             for key in sorted(counted)
         },
-        prior=model.prior,
+        prior=round(mean, 6),
         ceiling=model.ceiling,
     )
 
 
-def _soft_scores(
-    members: Sequence[Claim],
-    static: Mapping[int, float],
-    votes: Mapping[str, float],
-    publisher: Mapping[int, str],
-    context: Context,
-) -> dict[tuple[str, bool], float]:
-    """Each answer's score: over its origins, the strongest claim's weight."""
-    by_answer: dict[tuple[str, bool], list[Claim]] = defaultdict(list)
-    for claim in members:
-        by_answer[(claim.answer, claim.positive)].append(claim)
-    scores = {}
-    for answer, supporters in by_answer.items():
-        scores[answer] = sum(
-            max(min(1.0, votes[publisher[id(c)]] * static[id(c)]) for c in origin_claims)
-            for _, origin_claims in group_origins(supporters, context)
-        )
-    return scores
+def _votes(
+    estimates: TrustEstimates, mean: float, accuracy: Mapping[str, float]
+) -> defaultdict[str, float]:
+    """Each publisher's vote; one without a record votes as the average publisher."""
+    fallback = estimates.vote(mean)
+    votes: defaultdict[str, float] = defaultdict(lambda: fallback)
+    votes.update({key: estimates.vote(a) for key, a in accuracy.items()})
+    return votes
 
 
-def _agrees(members: Sequence[Claim], a: tuple[str, bool], b: tuple[str, bool]) -> bool:
-    if a == b:
-        return True
-    if a[1] != b[1] or not a[1]:
-        return False
-    value_a = next(c.value for c in members if (c.answer, c.positive) == a)
-    value_b = next(c.value for c in members if (c.answer, c.positive) == b)
-    return value_a.compatible(value_b)
+def _leave_one_out(question: _Question, votes: Mapping[str, float]) -> Iterable[tuple[str, float]]:
+    """For each publisher: the share of the evidence from *other origins* that agrees
+    with its answers. Leaving out the publisher's whole origin (its copies, the
+    speaker it quotes) keeps a publisher from vouching for itself through them."""
+    totals = [0.0] * len(question.answers)
+    loss: dict[str, dict[int, float]] = defaultdict(dict)
+    for answer, entries in question.origins:
+        top = max(min(1.0, votes[key] * weight) for key, weight in entries)
+        totals[answer] += top
+        for key in {key for key, _ in entries}:
+            lost = loss[key]
+            lost[answer] = lost.get(answer, 0.0) + top
+    for key, answers in question.said:
+        own_loss = loss.get(key, {})
+        others = [total - own_loss.get(i, 0.0) for i, total in enumerate(totals)]
+        whole = sum(others)
+        if whole <= 1e-12:
+            continue
+        shares = [sum(others[j] for j in question.agree[i]) / whole for i in answers]
+        yield key, sum(shares) / len(shares)
 
 
 def _copy_groups(
-    claims: Sequence[Claim],
-    static: Mapping[int, float],
-    trust: TrustEstimates,
-    model: TrustModel,
-    context: Context,
+    questions: Sequence[_Question], trust: TrustEstimates, model: TrustModel
 ) -> dict[str, str]:
-    """Publishers that repeatedly share answers the record finds unlikely copy each other."""
-    votes: dict[str, float] = defaultdict(lambda: trust.vote(trust.prior))
-    votes.update({k: trust.vote(e.accuracy) for k, e in trust.estimates.items()})
-    publisher = {id(c): context.publisher(c.assertion) for c in claims}
-    by_question: dict[ClaimKey, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if claim.implied_by is None:
-            by_question[claim.key].append(claim)
+    """Publishers that repeatedly give the same answer where the record finds it unlikely
+    copy each other (independent sources rarely share mistakes: Dong et al.)."""
+    votes = _votes(trust, trust.prior, {key: e.accuracy for key, e in trust.estimates.items()})
     both: dict[tuple[str, str], int] = defaultdict(int)
     false_together: dict[tuple[str, str], int] = defaultdict(int)
-    for members in by_question.values():
-        answers: dict[str, tuple[str, bool]] = {}
-        for claim in members:
-            answers.setdefault(publisher[id(claim)], (claim.answer, claim.positive))
-        if len(answers) < 2 or len(answers) > 500:
-            continue
-        scores = _soft_scores(members, static, votes, publisher, context)
-        best = max(scores.values())
-        keys = sorted(answers)
-        for i, first in enumerate(keys):
-            for second in keys[i + 1 :]:
+    for question in questions:
+        if len(question.said) > 500:
+            continue  # pairs would be quadratic; such a question proves little about copying
+        totals = [0.0] * len(question.answers)
+        for answer, entries in question.origins:
+            totals[answer] += max(min(1.0, votes[key] * weight) for key, weight in entries)
+        best = max(totals)
+        unlikely = {i for i, total in enumerate(totals) if total < best}
+        said = list(question.said)
+        for i, (first, first_answers) in enumerate(said):
+            for second, second_answers in said[i + 1 :]:
                 both[(first, second)] += 1
-                answer = answers[first]
-                if answer == answers[second] and scores[answer] < best:
+                if first_answers & second_answers & unlikely:
                     false_together[(first, second)] += 1
     parent: dict[str, str] = {}
 
@@ -503,12 +543,25 @@ def _decide_group(
 
     status: dict[int, SideStatus] = {}
     beaten_by: dict[int, _Candidate] = {}
-    order = sorted(candidates, key=lambda c: (-score[id(c)], c.key.order, c.answer, c.positive))
+    # Facts before expectations: an answer only ever expected never outranks one
+    # reported as fact, whatever their scores (a plan is not evidence of what happened).
+    order = sorted(
+        candidates,
+        key=lambda c: (not c.factual, -score[id(c)], c.key.order, c.answer, c.positive),
+    )
     for candidate in order:
         if id(candidate) in status:
             continue
         standing = [r for r in rivals[id(candidate)] if status.get(id(r)) != SideStatus.ELIMINATED]
-        close = [r for r in standing if score[id(candidate)] - score[id(r)] <= policy.margin]
+        close = [
+            r
+            for r in standing
+            if r.factual > candidate.factual
+            or (
+                r.factual == candidate.factual
+                and score[id(candidate)] - score[id(r)] <= policy.margin * score[id(candidate)]
+            )
+        ]
         if not close:
             status[id(candidate)] = SideStatus.STANDS
             for rival in standing:
@@ -676,7 +729,10 @@ def _verdict(
         winner = beaten_by.get(id(lost))
         winners = [winner] if winner is not None else []
         margin, contributions = _lead(winner, lost, scored, context) if winner else (None, [])
-        return build(VerdictStatus.REJECTED, lost.value, False, winners, own, margin, contributions)
+        # Outweighed by a rival only ever expected: nothing is established either way.
+        settled = winner is not None and winner.factual
+        status_ = VerdictStatus.REJECTED if settled else VerdictStatus.UNCONFIRMED
+        return build(status_, lost.value, False, winners, own, margin, contributions)
     rival_list = list(rivals[id(chosen)])
     runner_up = max(rival_list, key=lambda r: (scored[id(r)][0], r.answer), default=None)
     margin, contributions = _lead(chosen, runner_up, scored, context)

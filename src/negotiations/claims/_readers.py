@@ -1,0 +1,247 @@
+"""Table readers: CSV/TSV files, iterables of rows, pandas DataFrames, pyarrow tables.
+
+Each reader only turns its input into rows and a header and hands them to the one
+builder, so every input kind gets the same checks, caches and error reports.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import importlib
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from negotiations.claims._build import DEFAULT_MISSING, ClaimSet, OnError, Row, build
+from negotiations.claims._columns import Columns
+from negotiations.claims._errors import ClaimsError, ColumnMappingError, MissingExtraError
+from negotiations.claims._parsers import Parser
+from negotiations.model import Modality, Vocabulary
+
+
+def _optional(package: str, extra: str) -> ModuleType:
+    """An optional dependency, or an error naming the extra that installs it."""
+    try:
+        return importlib.import_module(package)
+    except ImportError as error:
+        raise MissingExtraError(package, extra) from error
+
+
+def from_rows(
+    rows: Iterable[Row],
+    columns: Columns,
+    *,
+    dataset: str,
+    header: Sequence[str] | None = None,
+    vocabulary: Vocabulary | None = None,
+    parsers: Mapping[str, Parser] | None = None,
+    missing: Iterable[str] = DEFAULT_MISSING,
+    on_error: OnError = "raise",
+    modality: Modality = Modality.REPORTED,
+    retrieved: dt.datetime | None = None,
+) -> ClaimSet:
+    """Claims from an iterable of mappings (columns by key) or of tuples (by position).
+
+    Tuples may be given names with ``header``. Rows are numbered from 1.
+    ``dataset`` names the table in every assertion's :class:`RecordRef`.
+    """
+    iterator = iter(rows)
+    first = next(iterator, None)
+    if first is None:  # nothing to look at: read named columns as keys, positions as positions
+        as_mappings = header is None and not any(isinstance(r, int) for r in columns.references)
+    else:
+        as_mappings = isinstance(first, Mapping)
+    return build(
+        itertools.chain(() if first is None else (first,), iterator),
+        columns,
+        header=header,
+        dataset=dataset,
+        vocabulary=vocabulary,
+        parsers=parsers,
+        missing=missing,
+        on_error=on_error,
+        modality=modality,
+        retrieved=retrieved,
+        mapping_rows=as_mappings,
+    )
+
+
+def read_csv(
+    path: str | Path,
+    columns: Columns | None = None,
+    *,
+    dataset: str | None = None,
+    header: bool | Sequence[str] = True,
+    delimiter: str = ",",
+    quoted: bool = True,
+    encoding: str = "utf-8",
+    vocabulary: Vocabulary | None = None,
+    parsers: Mapping[str, Parser] | None = None,
+    missing: Iterable[str] = DEFAULT_MISSING,
+    on_error: OnError = "raise",
+    modality: Modality = Modality.REPORTED,
+    retrieved: dt.datetime | None = None,
+) -> ClaimSet:
+    """Claims from a delimited text file, read with the standard library's ``csv``.
+
+    ``header=True``: the first line names the columns; ``False``: no header
+    (map columns by 0-based position); a sequence: the names of a headerless
+    file's columns. Without ``columns`` the header must follow the default
+    layout (:meth:`Columns.default`). Row numbers in errors are file lines.
+    ``quoted=False`` reads quote characters as data (``csv.QUOTE_NONE``).
+    ``dataset`` defaults to the file name.
+    """
+    path = Path(path)
+    name = dataset if dataset is not None else path.name
+    try:
+        with path.open(newline="", encoding=encoding) as handle:
+            if quoted:
+                reader = csv.reader(handle, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL)
+            else:
+                reader = csv.reader(handle, delimiter=delimiter, quoting=csv.QUOTE_NONE)
+            names: Sequence[str] | None
+            if header is True:
+                names = next(reader, None)
+                if names is None:
+                    raise ColumnMappingError(f"{path}: the file is empty; expected a header line")
+                # A spreadsheet's UTF-8 byte-order mark is not part of the first name.
+                names = [n.strip().lstrip("\ufeff") for n in names]
+            elif header is False:
+                names = None
+            else:
+                names = list(header)
+            mapping = columns if columns is not None else Columns.default(names or ())
+            rows = (row for row in reader if row)  # blank lines hold no claims
+            return build(
+                rows,
+                mapping,
+                header=names,
+                dataset=name,
+                vocabulary=vocabulary,
+                parsers=parsers,
+                missing=missing,
+                on_error=on_error,
+                modality=modality,
+                retrieved=retrieved,
+                lines=reader,
+            )
+    except UnicodeDecodeError as error:
+        raise ClaimsError(
+            f"{path}: not valid {encoding} ({error.reason} at byte {error.start}); "
+            "pass the file's encoding, e.g. encoding='latin-1'"
+        ) from error
+    except OSError as error:
+        raise ClaimsError(f"cannot read {path}: {error.strerror or error}") from error
+    except csv.Error as error:
+        raise ClaimsError(f"{path}: malformed delimited text: {error}") from error
+
+
+def read_tsv(
+    path: str | Path,
+    columns: Columns | None = None,
+    *,
+    dataset: str | None = None,
+    header: bool | Sequence[str] = True,
+    encoding: str = "utf-8",
+    vocabulary: Vocabulary | None = None,
+    parsers: Mapping[str, Parser] | None = None,
+    missing: Iterable[str] = DEFAULT_MISSING,
+    on_error: OnError = "raise",
+    modality: Modality = Modality.REPORTED,
+    retrieved: dt.datetime | None = None,
+) -> ClaimSet:
+    """:func:`read_csv` for tab-separated files, which are rarely quoted: quote
+    characters are kept as data (``csv.QUOTE_NONE``)."""
+    return read_csv(
+        path,
+        columns,
+        dataset=dataset,
+        header=header,
+        delimiter="\t",
+        quoted=False,
+        encoding=encoding,
+        vocabulary=vocabulary,
+        parsers=parsers,
+        missing=missing,
+        on_error=on_error,
+        modality=modality,
+        retrieved=retrieved,
+    )
+
+
+def from_dataframe(
+    frame: Any,
+    columns: Columns | None = None,
+    *,
+    dataset: str,
+    vocabulary: Vocabulary | None = None,
+    parsers: Mapping[str, Parser] | None = None,
+    missing: Iterable[str] = DEFAULT_MISSING,
+    on_error: OnError = "raise",
+    modality: Modality = Modality.REPORTED,
+    retrieved: dt.datetime | None = None,
+) -> ClaimSet:
+    """Claims from a pandas DataFrame (needs the ``pandas`` extra).
+
+    Rows are numbered by position from 1 (map ``record`` to a column to name them
+    otherwise); empty cells (None, NaN, NA) are missing values; non-text cells
+    reach the parsers as ``str(cell)``, dates in ``time`` as dates.
+    """
+    pd = _optional("pandas", "pandas")
+    if not isinstance(frame, pd.DataFrame):
+        raise ColumnMappingError(f"expected a pandas DataFrame, found {type(frame).__name__}")
+    header = [str(c) for c in frame.columns]
+    return build(
+        frame.itertuples(index=False, name=None),
+        columns if columns is not None else Columns.default(header),
+        header=header,
+        dataset=dataset,
+        vocabulary=vocabulary,
+        parsers=parsers,
+        missing=missing,
+        on_error=on_error,
+        modality=modality,
+        retrieved=retrieved,
+    )
+
+
+def from_arrow(
+    table: Any,
+    columns: Columns | None = None,
+    *,
+    dataset: str,
+    vocabulary: Vocabulary | None = None,
+    parsers: Mapping[str, Parser] | None = None,
+    missing: Iterable[str] = DEFAULT_MISSING,
+    on_error: OnError = "raise",
+    modality: Modality = Modality.REPORTED,
+    retrieved: dt.datetime | None = None,
+) -> ClaimSet:
+    """Claims from a pyarrow Table (needs the ``arrow`` extra); read batch by batch.
+
+    Rows are numbered by position from 1; nulls are missing values.
+    """
+    pa = _optional("pyarrow", "arrow")
+    if not isinstance(table, pa.Table):
+        raise ColumnMappingError(f"expected a pyarrow Table, found {type(table).__name__}")
+    header = [str(c) for c in table.column_names]
+
+    def rows() -> Iterator[tuple[object, ...]]:
+        for batch in table.to_batches():
+            yield from zip(*(column.to_pylist() for column in batch.columns), strict=True)
+
+    return build(
+        rows(),
+        columns if columns is not None else Columns.default(header),
+        header=header,
+        dataset=dataset,
+        vocabulary=vocabulary,
+        parsers=parsers,
+        missing=missing,
+        on_error=on_error,
+        modality=modality,
+        retrieved=retrieved,
+    )

@@ -1,0 +1,64 @@
+"""``negotiations reconcile --claims FILE``: the command line on a table of claims."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from negotiations.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "claims.csv"
+BAD = Path(__file__).parent / "data" / "bad_claims.csv"
+
+
+def test_the_default_layout_reconciles_and_names_sources_as_written(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["reconcile", "--claims", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert "10 rows -> 9 assertions from 5 sources" in out
+    assert "ACCEPTED    Istanbul talks 2025 | city: istanbul" in out
+    assert "against: Kyiv Independent" in out
+
+
+def test_json_output_carries_record_evidence(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["reconcile", "--claims", str(EXAMPLE), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    evidence = data["verdicts"][0]["supporting"][0]["evidence"]
+    assert evidence["type"] == "RecordRef"
+    assert evidence["dataset"] == "claims.csv"
+
+
+def test_bad_rows_fail_with_every_row_named(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["reconcile", "--claims", str(BAD)]) == 2
+    err = capsys.readouterr().err
+    assert "5 bad cells in bad_claims.csv" in err
+    assert "row 7, column 'time'" in err
+
+
+def test_skip_bad_rows_reconciles_the_rest(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["reconcile", "--claims", str(BAD), "--skip-bad-rows"]) == 0
+    out = capsys.readouterr().out
+    assert "5 skipped" in out
+    assert out.count("  skipped: row") == 5
+
+
+def test_columns_and_constants_map_any_layout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = tmp_path / "cities.tsv"
+    table.write_text("outlet\tmeeting\twhere\nTASS\tround one\tIstanbul\nAP\tround one\tIstanbul\n")
+    argv = ["reconcile", "--claims", str(table), "--column", "source=outlet"]
+    argv += [
+        "--column",
+        "subject=meeting",
+        "--column",
+        "value=where",
+        "--constant",
+        "predicate=city",
+    ]
+    assert main(argv) == 0
+    assert "round one | city: istanbul" in capsys.readouterr().out
