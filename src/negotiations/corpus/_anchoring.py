@@ -19,6 +19,7 @@ from negotiations.model import (
     Evidence,
     RecordRef,
     TextAnchor,
+    text_checksum,
 )
 
 #: Offsets of an ambiguous quote named in the error (the search stops after one more).
@@ -142,7 +143,10 @@ class Anchoring(LoaderState):
                 found=exact,
             )
             return None
-        return anchor_at(DocumentId(document), text, starts[0], exact, prefix, suffix)
+        checksum = self.checksums.get(document)
+        if checksum is None:
+            checksum = self.checksums[document] = text_checksum(text)
+        return anchor_at(DocumentId(document), text, starts[0], exact, prefix, suffix, checksum)
 
     def reference_document(self, f: Fields) -> str | None:
         other = f.string("document")
