@@ -7,6 +7,7 @@
 datetime.date(2025, 5, 16)
 """
 
+from negotiations._extras import MissingExtraError
 from negotiations.corpus import Corpus, bundled_corpus_path, load_corpus, validate_corpus
 from negotiations.errors import (
     AmbiguousAnchorError,
@@ -81,6 +82,7 @@ __all__ = [
     "MalformedFileError",
     "MissingKeyError",
     "ModalityRank",
+    "MissingExtraError",
     "ModelError",
     "NegotiationsError",
     "Policy",

@@ -1,79 +1,74 @@
-"""The ``negotiations`` command: validate a corpus, reconcile it, explain verdicts."""
+"""The ``negotiations`` command: validate a corpus, reconcile it, explain verdicts, draw them.
+
+Exit statuses (also in the README and docs/cli.md):
+
+== ==========================================================================
+0  success
+1  the corpus has problems (``validate``, or a corpus that does not load), or
+   ``explain`` found nothing about the subject
+2  usage error: a bad option, an unknown name or predicate, a missing extra
+3  the output could not be written (disk full, ...); a reader that goes away
+   early (``| head``) is not an error: the command keeps its own status
+== ==========================================================================
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
+import difflib
+import importlib
+import io
+import json
 import os
 import sys
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from anyascii import anyascii
+
 from negotiations.corpus import Corpus, bundled_corpus_path, load_corpus, validate_corpus
+from negotiations.display import (
+    Labels,
+    evidence_records,
+    explain_markdown,
+    explain_text,
+    labels_of,
+    reconciliation_text,
+    verdict_records,
+)
+from negotiations.display.records import value_id
 from negotiations.errors import CorpusValidationError, NegotiationsError
-from negotiations.model import Assertion
-from negotiations.reconcile import Reconciliation, Verdict, VerdictStatus, reconcile
-from negotiations.reconcile._explain import explain_verdict
+from negotiations.reconcile import Policy, Reconciliation, Verdict, default_policy, reconcile
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
+FORMATS = ("text", "md", "csv", "json")
 
 
-def _line(verdict: Verdict) -> str:
-    def sources(items: Sequence[Assertion]) -> int:
-        return len({a.source for a in items})
-
-    return (
-        f"{verdict.status.value.upper():<11} {verdict.label}"
-        f"  [{sources(verdict.supporting)} for / {sources(verdict.opposing)} against]"
-    )
+class UsageError(NegotiationsError):
+    """A command line the program cannot act on (exit status 2)."""
 
 
-def print_reconciliation(rec: Reconciliation, corpus: Corpus, out: TextIO, show_all: bool) -> None:
-    counts = Counter(v.status.value for v in rec.verdicts)
-    out.write(f"Corpus: {corpus.summary()}\n")
-    out.write(f"Policy: {' > '.join(rec.policy_rules)}\n")
-    out.write(
-        f"Verdicts: {len(rec.verdicts)} ("
-        + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
-        + f"); {len(rec.conflicts)} had conflicting evidence\n\n"
-    )
-    out.write("Meetings\n--------\n")
-    for meeting in rec.meetings:
-        if meeting.status is None and meeting.when is None:
-            continue
-        where = ", ".join(p.name for p in (meeting.venue, meeting.city) if p is not None)
-        out.write(f"* {meeting.name}\n")
-        out.write(
-            f"  date: {meeting.date or meeting.when or '?'}  status: {meeting.status.value if meeting.status else '?'}"
-            f"  mode: {meeting.mode.value if meeting.mode else '?'}  where: {where or '?'}\n"
-        )
-        if meeting.chair is not None:
-            out.write(f"  chair: {meeting.chair.name}\n")
-        if meeting.duration is not None:
-            out.write(f"  duration: {meeting.duration}\n")
-        for delegation in meeting.delegations:
-            members = ", ".join(m.name for m in delegation.members) or "—"
-            head = delegation.head.name if delegation.head else "?"
-            out.write(f"  {delegation.party.name} delegation: head {head}; members {members}\n")
-        if meeting.absent:
-            out.write(f"  not attending: {', '.join(a.name for a in meeting.absent)}\n")
-    out.write("\nContested (the rules cannot decide)\n-----------------------------------\n")
-    for verdict in rec.contested:
-        out.write(f"* {verdict.key}\n")
-        for side in verdict.sides:
-            sources = ", ".join(sorted({a.source for a in side.assertions}))
-            out.write(f"    {side.status.value:<10} {side.label}  <- {sources}\n")
-    out.write("\nSettled conflicts\n-----------------\n")
-    for verdict in rec.conflicts:
-        if verdict.status is not VerdictStatus.CONTESTED:
-            decided_by = next(
-                (s.rule for s in reversed(verdict.trace) if s.decision.startswith("prefers")),
-                "the conflict model",
-            )
-            out.write(f"* {_line(verdict)}  by {decided_by}\n")
-    if show_all:
-        out.write("\nAll verdicts\n------------\n")
-        for verdict in rec.verdicts:
-            out.write(f"* {_line(verdict)}\n")
+def _version() -> str:
+    from negotiations import __version__
+
+    return __version__
+
+
+def _csv(records: Iterable[dict[str, object]]) -> str:
+    rows = list(records)
+    buffer = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def _load(path: str | None) -> Corpus:
@@ -99,109 +94,274 @@ def _add_layer_options(command: argparse.ArgumentParser) -> None:
 
 
 # -- claims from a table (negotiations.claims; kept apart from the corpus commands) ---------
-
-
 def _add_claims_options(parser: argparse.ArgumentParser) -> None:
     from negotiations.claims._cli import add_claims_options
 
     add_claims_options(parser)
 
 
-def _reconcile_claims(args: argparse.Namespace, out: TextIO) -> int:
+def _reconcile_claims(args: argparse.Namespace) -> tuple[int, str]:
     """``reconcile --claims FILE``: reconcile the rows of a CSV/TSV file instead of a corpus."""
     from negotiations.claims._cli import print_claims_reconciliation, read_claims_file
 
     claims = read_claims_file(args)
-    rec = reconcile(claims, vocabulary=claims.vocabulary)
+    rec = reconcile(claims, _policy(args.rules), vocabulary=claims.vocabulary)
+    labels = Labels(rec, ids=args.ids)
     if args.format == "json":
-        out.write(rec.to_json(indent=2) + "\n")
-    else:
-        print_claims_reconciliation(claims, rec, out)
-    return 0
+        data = json.loads(rec.to_json())
+        data["labels"] = labels_of(rec, Labels(rec))
+        return EXIT_OK, _json(data)
+    if args.format == "csv":
+        return EXIT_OK, _csv(verdict_records(rec.verdicts, labels))
+    if args.format == "md":
+        return EXIT_OK, reconciliation_text(rec, labels, show_all=True, markdown=True)
+    buffer = io.StringIO()
+    print_claims_reconciliation(claims, rec, buffer)
+    return EXIT_OK, buffer.getvalue()
 
 
-# ------------------------------------------------------------------------------------------
+def _known_predicates() -> tuple[str, ...]:
+    from negotiations.model import Predicate
+
+    return tuple(str(p.value) for p in Predicate)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _check_predicate(predicate: str | None) -> None:
+    known = _known_predicates()
+    if predicate is None or predicate in known:
+        return
+    close = difflib.get_close_matches(predicate, known, n=3)
+    hint = f"; did you mean {' or '.join(close)}?" if close else f"; known: {', '.join(known)}"
+    raise UsageError(f"unknown predicate {predicate!r}{hint}")
+
+
+def _policy(rules: str | None) -> Policy | None:
+    """The default policy, or one keeping only the named rules (``--rules``)."""
+    if rules is None:
+        return None
+    defaults = default_policy().rules
+    known = {rule.name: rule for rule in defaults}
+    wanted = [name.strip() for name in rules.split(",") if name.strip()]
+    unknown = [name for name in wanted if name not in known]
+    if unknown:
+        raise UsageError(f"unknown rule {unknown[0]!r}; the default policy has {', '.join(known)}")
+    return Policy(rules=tuple(known[name] for name in wanted))
+
+
+def _run_validate(args: argparse.Namespace) -> tuple[int, str]:
+    problems = validate_corpus(*_layers(args))
+    lines = [f"{problem}" for problem in problems]
+    lines.append(f"{len(problems)} problem(s)" if problems else "corpus is valid")
+    return (EXIT_PROBLEMS if problems else EXIT_OK), "\n".join(lines) + "\n"
+
+
+def _run_reconcile(args: argparse.Namespace) -> tuple[int, str]:
+    if args.claims:
+        return _reconcile_claims(args)
+    corpus = load_corpus(*_layers(args))
+    rec = reconcile(corpus, _policy(args.rules))
+    labels = Labels(corpus, ids=args.ids)
+    if args.format == "json":
+        data = json.loads(rec.to_json())
+        data["labels"] = labels_of(rec, Labels(corpus))
+        return EXIT_OK, _json(data)
+    if args.format == "csv":
+        return EXIT_OK, _csv(verdict_records(rec.verdicts, labels))
+    markdown = args.format == "md"
+    return EXIT_OK, reconciliation_text(rec, labels, show_all=args.all, markdown=markdown)
+
+
+def _run_explain(args: argparse.Namespace) -> tuple[int, str]:
+    _check_predicate(args.predicate)
+    corpus = _load(args.corpus)
+    rec = reconcile(corpus, _policy(args.rules))
+    verdicts = _verdicts_about(rec, corpus, args.subject, args.predicate)
+    if not verdicts:
+        what = f"{args.subject!r}" + (f" for {args.predicate}" if args.predicate else "")
+        return EXIT_PROBLEMS, f"no verdicts about {what}\n"
+    labels = Labels(corpus, ids=args.ids)
+    if args.format == "json":
+        from negotiations.display import verdict_sentence
+        from negotiations.serialize import unstructure
+
+        plain = Labels(corpus)
+        data = {
+            "verdicts": [
+                {
+                    "sentence": verdict_sentence(v, plain),
+                    "verdict": unstructure(v),
+                }
+                for v in verdicts
+            ],
+            "labels": {
+                k: val
+                for k, val in labels_of(rec, plain).items()
+                if any(k in json.dumps(unstructure(v)) for v in verdicts)
+            },
+        }
+        return EXIT_OK, _json(data)
+    if args.format == "csv":
+        return EXIT_OK, _csv(evidence_records(verdicts, labels))
+    if args.format == "md":
+        return EXIT_OK, explain_markdown(verdicts, labels)
+    return EXIT_OK, explain_text(verdicts, labels) + "\n"
+
+
+def _verdicts_about(
+    rec: Reconciliation, corpus: Corpus, subject: str, predicate: str | None
+) -> tuple[Verdict, ...]:
+    """Verdicts about ``subject``, or, when there are none, verdicts whose answer is it
+    ("Zelenskyy participant": did Zelenskyy attend an event?)."""
+    found: tuple[Verdict, ...] = rec.about(subject, predicate)
+    if found:
+        return found
+    try:
+        actor_id = corpus.actor(subject).id
+    except NegotiationsError:
+        return ()
+    return tuple(
+        v
+        for v in rec.verdicts
+        if (predicate is None or v.key.predicate == predicate)
+        and (v.key.value == actor_id or (v.value is not None and value_id(v.value) == actor_id))
+    )
+
+
+def _run_coverage(args: argparse.Namespace) -> tuple[int, str]:
+    from negotiations.corpus._coverage import coverage_markdown
+
+    return EXIT_OK, coverage_markdown(_load(args.path))
+
+
+def _run_plot(args: argparse.Namespace) -> tuple[int, str]:
+    try:
+        plot = importlib.import_module("negotiations.plot")
+    except ImportError as missing:
+        raise UsageError(f"{missing}") from None
+    corpus = _load(args.corpus)
+    rec = reconcile(corpus)
+    written: str = plot.save(args.kind, rec, args.output)
+    return EXIT_OK, f"wrote {written}\n"
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="negotiations",
         description="Typed, sourced, reconciled records of diplomatic negotiations from news reports.",
+        epilog="exit status: 0 ok, 1 problems found (or nothing to explain), 2 usage error, "
+        "3 output could not be written",
     )
+    parser.add_argument("--version", action="version", version=f"negotiations {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
+    corpus_help = "corpus folder (default: the bundled seed corpus)"
+    rules_help = (
+        "keep only these rules of the default policy, comma-separated "
+        "(e.g. AfterEventOverBefore,ModalityRank; '' for none: every conflict stays contested)"
+    )
+
     p_validate = commands.add_parser(
         "validate", help="report every problem in a corpus (exit 1 if any)"
     )
-    p_validate.add_argument(
-        "path", nargs="?", help="corpus folder (default: the bundled seed corpus)"
-    )
-    p_rec = commands.add_parser("reconcile", help="reconcile a corpus and print verdicts")
-    p_rec.add_argument("path", nargs="?", help="corpus folder (default: the bundled seed corpus)")
+    p_validate.add_argument("path", nargs="?", help=corpus_help)
     _add_layer_options(p_validate)
-    _add_layer_options(p_rec)
-    p_rec.add_argument("--format", choices=("text", "json"), default="text")
-    p_rec.add_argument("--all", action="store_true", help="list every verdict, not only conflicts")
-    _add_claims_options(p_rec)
-    p_explain = commands.add_parser("explain", help="explain the verdicts about one subject")
-    p_explain.add_argument(
-        "subject", help="a name in any spelling, or an id (actor, event, delegation)"
-    )
-    p_explain.add_argument("predicate", nargs="?", help="e.g. holds_office, date, member")
-    p_explain.add_argument("--corpus", help="corpus folder (default: the bundled seed corpus)")
-    p_cov = commands.add_parser("coverage", help="assertions per predicate per article (Markdown)")
-    p_cov.add_argument("path", nargs="?", help="corpus folder (default: the bundled seed corpus)")
-    args = parser.parse_args(argv)
-    out = sys.stdout
-    try:
-        if args.command == "validate":
-            problems = validate_corpus(*_layers(args))
-            for problem in problems:
-                out.write(f"{problem}\n")
-            out.write(f"{len(problems)} problem(s)\n" if problems else "corpus is valid\n")
-            return 1 if problems else 0
-        if args.command == "reconcile" and args.claims:
-            return _reconcile_claims(args, out)
-        corpus = (
-            load_corpus(*_layers(args))
-            if args.command == "reconcile"
-            else _load(args.path if args.command != "explain" else args.corpus)
-        )
-        if args.command == "coverage":
-            from negotiations.corpus._coverage import coverage_markdown
 
-            out.write(coverage_markdown(corpus))
-            return 0
-        rec = reconcile(corpus)
-        if args.command == "reconcile":
-            if args.format == "json":
-                out.write(rec.to_json(indent=2) + "\n")
-            else:
-                print_reconciliation(rec, corpus, out, args.all)
-            return 0
-        verdicts = rec.about(args.subject, args.predicate)
-        if not verdicts:
-            out.write(
-                f"no verdicts about {args.subject!r}"
-                + (f" for {args.predicate}" if args.predicate else "")
-                + "\n"
-            )
-            return 1
-        out.write(
-            "\n\n".join(explain_verdict(v, corpus.registry, corpus.sources) for v in verdicts)
-            + "\n"
-        )
-        return 0
+    p_rec = commands.add_parser("reconcile", help="reconcile a corpus and print what it says")
+    p_rec.add_argument("path", nargs="?", help=corpus_help)
+    p_rec.add_argument("--format", choices=FORMATS, default="text")
+    p_rec.add_argument("--all", action="store_true", help="list every verdict, not only conflicts")
+    p_rec.add_argument("--ids", action="store_true", help="show ids beside names")
+    p_rec.add_argument("--rules", help=rules_help)
+    _add_layer_options(p_rec)
+    _add_claims_options(p_rec)
+
+    p_explain = commands.add_parser("explain", help="explain the verdicts about one subject")
+    p_explain.add_argument("subject", help="a name in any spelling, or an id (actor, event)")
+    p_explain.add_argument("predicate", nargs="?", help="e.g. holds_office, date, participant")
+    p_explain.add_argument("--corpus", help=corpus_help)
+    p_explain.add_argument("--format", choices=FORMATS, default="text")
+    p_explain.add_argument("--ids", action="store_true", help="show ids beside names")
+    p_explain.add_argument("--rules", help=rules_help)
+
+    p_cov = commands.add_parser("coverage", help="assertions per predicate per article (Markdown)")
+    p_cov.add_argument("path", nargs="?", help=corpus_help)
+
+    p_plot = commands.add_parser("plot", help="draw a chart to PNG or SVG (needs the plot extra)")
+    p_plot.add_argument("kind", choices=("timeline", "delegations", "contested"))
+    p_plot.add_argument("-o", "--output", required=True, help="FILE.png or FILE.svg")
+    p_plot.add_argument("--corpus", help=corpus_help)
+    return parser
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], tuple[int, str]]] = {
+    "validate": _run_validate,
+    "reconcile": _run_reconcile,
+    "explain": _run_explain,
+    "coverage": _run_coverage,
+    "plot": _run_plot,
+}
+
+
+def _printable(text: str, stream: TextIO) -> str:
+    """The text as the stream can encode it: transliterated to ASCII if need be
+    ("Türkiye" -> "Turkiye", "–" -> "-"), never a UnicodeEncodeError."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return "\n".join(anyascii(line) for line in text.split("\n"))
+    return text
+
+
+def _write(text: str, stream: TextIO | None) -> None:
+    if stream is None:  # started with stdout closed: nothing to write to
+        return
+    stream.write(_printable(text, stream))
+    stream.flush()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status (see the module docstring)."""
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exit_:  # argparse: --help / --version (0) or a usage error (2)
+        return int(exit_.code) if isinstance(exit_.code, int) else EXIT_USAGE
+    try:
+        status, text = _COMMANDS[args.command](args)
+    except CorpusValidationError as error:
+        _write_error(f"{error}\n")
+        return EXIT_PROBLEMS
+    except NegotiationsError as error:
+        _write_error(f"error: {error}\n")
+        return EXIT_USAGE
+    try:
+        _write(text, sys.stdout)
     except BrokenPipeError:
-        # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.
+        # The reader went away (e.g. `| head -1`): stop quietly, as Unix tools do, and
+        # keep the command's own status; point stdout at /dev/null so that Python's
+        # final flush does not complain either.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 0
-    except CorpusValidationError as error:
-        sys.stderr.write(f"{error}\n")
-        return 1
-    except NegotiationsError as error:
-        sys.stderr.write(f"error: {error}\n")
-        return 2
+        return status
+    except OSError as error:
+        _write_error(f"error: cannot write the output: {error.strerror or error}\n")
+        _silence_stdout()
+        return EXIT_OUTPUT
+    return status
+
+
+def _write_error(text: str) -> None:
+    with contextlib.suppress(OSError):
+        _write(text, sys.stderr)
+
+
+def _silence_stdout() -> None:
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def console() -> None:  # pragma: no cover - the console-script entry point
+    sys.exit(main())
 
 
 if __name__ == "__main__":  # pragma: no cover

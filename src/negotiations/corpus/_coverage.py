@@ -35,6 +35,10 @@ def coverage_markdown(corpus: Corpus) -> str:
     for document in corpus.documents:
         published = document.source.published
         when = f"{published.value} ({published.basis.value})" if published else "unknown"
-        title = document.source.title or "untitled"
-        lines.append(f"- `{document.id}`: {title}; published {when}")
+        source = document.source
+        outlet = corpus.actor(source.outlet).name if source.outlet else "not stated"
+        lines.append(
+            f"- `{document.id}`: title {source.title or 'not stated'}; outlet {outlet}; "
+            f"URL {source.url or 'not stated'}; published {when}"
+        )
     return "\n".join(lines) + "\n"

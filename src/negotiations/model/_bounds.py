@@ -90,7 +90,9 @@ def hedge_interval(value: float, bound: Bound, tolerance: float | None = None) -
     """The interval a hedged ``value`` allows; ``tolerance`` overrides the 10 % slack
     of APPROXIMATELY, NEARLY and JUST_OVER (durations pass their unit step)."""
     slack = abs(value) * RELATIVE_TOLERANCE if tolerance is None else tolerance
-    if bound is Bound.EXACT:
+    relative = (Bound.APPROXIMATELY, Bound.NEARLY, Bound.JUST_OVER)
+    if bound is Bound.EXACT or (bound in relative and slack <= 0):
+        # "Nearly zero" leaves no room to hedge: the figure itself, never an empty set.
         return Interval(value, value)
     if bound is Bound.APPROXIMATELY:
         return Interval(value - slack, value + slack)

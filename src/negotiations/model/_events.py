@@ -132,3 +132,9 @@ class Meeting:
         """The delegation of ``party`` (an actor or its id), if any."""
         pid = party if isinstance(party, str) else party.id
         return next((d for d in self.delegations if d.party.id == pid), None)
+
+    def _repr_html_(self) -> str:
+        """Notebook display (delegates to :mod:`negotiations.display.html`)."""
+        from negotiations.display.html import meeting_html
+
+        return meeting_html(self)

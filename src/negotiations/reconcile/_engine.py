@@ -312,21 +312,20 @@ def _copy_groups(
     """Publishers that repeatedly give the same answer where the record finds it unlikely
     copy each other (independent sources rarely share mistakes: Dong et al.)."""
     votes = _votes(trust, trust.prior, {key: e.accuracy for key, e in trust.estimates.items()})
-    both: dict[tuple[str, str], int] = defaultdict(int)
+    errors: dict[str, int] = defaultdict(int)
     false_together: dict[tuple[str, str], int] = defaultdict(int)
     for question in questions:
-        if len(question.said) > 500:
-            continue  # pairs would be quadratic; such a question proves little about copying
         totals = [0.0] * len(question.answers)
         for answer, entries in question.origins:
             totals[answer] += max(min(1.0, votes[key] * weight) for key, weight in entries)
         best = max(totals)
         unlikely = {i for i, total in enumerate(totals) if total < best}
-        said = list(question.said)
-        for i, (first, first_answers) in enumerate(said):
-            for second, second_answers in said[i + 1 :]:
-                both[(first, second)] += 1
-                if first_answers & second_answers & unlikely:
+        wrong = [(key, answers & unlikely) for key, answers in question.said if answers & unlikely]
+        for key, _ in wrong:
+            errors[key] += 1
+        for i, (first, first_wrong) in enumerate(wrong):
+            for second, second_wrong in wrong[i + 1 :]:
+                if first_wrong & second_wrong:
                     false_together[(first, second)] += 1
     parent: dict[str, str] = {}
 
@@ -337,7 +336,9 @@ def _copy_groups(
         return key
 
     for pair, together in sorted(false_together.items()):
-        if together >= model.copy_min and together / both[pair] >= model.copy_share:
+        # Most of the mistakes of the one that errs less are the other's mistakes too.
+        fewer = min(errors[pair[0]], errors[pair[1]])
+        if together >= model.copy_min and together / fewer >= model.copy_share:
             a, b = find(pair[0]), find(pair[1])
             if a != b:
                 parent[max(a, b)] = min(a, b)

@@ -74,11 +74,11 @@ class TrustModel:
     its answer (and behind answers compatible with it); a publisher's accuracy is
     that share averaged over its questions, smoothed towards the prior by
     ``smoothing`` pseudo-questions. Its vote is the log-odds of its accuracy, scaled
-    so ``ceiling`` votes one unit. After ``rounds`` rounds, publishers that share
-    ``copy_share`` or more of their answers on at least ``copy_min`` questions where
-    both gave an answer the record finds unlikely are one copy group (Dong et al.'s
-    insight: independent sources rarely make the same mistakes), and trust is learned
-    again with each group counting once.
+    so ``ceiling`` votes one unit. After ``rounds`` rounds, two publishers that gave the
+    same answer the record finds unlikely on at least ``copy_min`` questions, covering
+    at least ``copy_share`` of the mistakes of the one that errs less, are one copy
+    group (Dong et al.'s insight: independent sources rarely make the same mistakes),
+    and trust is learned again with each group counting once.
     """
 
     prior: float = attrs.field(default=0.8, validator=_in(0.5, 1.0, low_open=True))
@@ -87,7 +87,7 @@ class TrustModel:
     ceiling: float = attrs.field(default=0.99, validator=_in(0.5, 1.0, low_open=True))
     copy_detection: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     copy_min: int = attrs.field(default=3, validator=_whole(1, 10**6))
-    copy_share: float = attrs.field(default=0.3, validator=_in(0.0, 1.0, low_open=True))
+    copy_share: float = attrs.field(default=0.5, validator=_in(0.0, 1.0, low_open=True))
 
 
 @frozen(kw_only=True)

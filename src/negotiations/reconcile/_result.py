@@ -296,6 +296,12 @@ class Reconciliation:
         """Every verdict with its evidence and trace; byte-identical for the same input."""
         return json.dumps(self.to_data(), sort_keys=True, ensure_ascii=False, indent=indent)
 
+    def _repr_html_(self) -> str:
+        """Notebook display (delegates to :mod:`negotiations.display.html`)."""
+        from negotiations.display.html import reconciliation_html
+
+        return reconciliation_html(self)
+
 
 def _earliest(dates: Iterable[PartialDate | None]) -> PartialDate | None:
     known = [d for d in dates if d is not None]

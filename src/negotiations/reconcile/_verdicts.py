@@ -118,3 +118,9 @@ class Verdict:
     def conflicted(self) -> bool:
         """Whether any evidence opposed the answer (resolved or not)."""
         return bool(self.opposing) or self.status is VerdictStatus.CONTESTED
+
+    def _repr_html_(self) -> str:
+        """Notebook display (delegates to :mod:`negotiations.display.html`)."""
+        from negotiations.display.html import verdict_html
+
+        return verdict_html(self)

@@ -8,7 +8,11 @@ Downstream tools use these to property-test their own code::
 Requires the ``testing`` extra (``pip install negotiations[testing]``).
 """
 
-from negotiations.testing._strategies import (
+from negotiations._extras import require
+
+require("hypothesis", "testing", "negotiations.testing")
+
+from negotiations.testing._strategies import (  # noqa: E402 - after the check for the extra
     LAW_CONTEXT,
     actor_values,
     actors,
@@ -50,7 +54,7 @@ from negotiations.testing._strategies import (
     time_values,
     values,
 )
-from negotiations.testing._synthetic import synthetic_assertions
+from negotiations.testing._synthetic import synthetic_assertions  # noqa: E402
 
 __all__ = [
     "LAW_CONTEXT",
