@@ -74,6 +74,8 @@ def reconcile(
         assertions: tuple[Assertion, ...] = tuple(data.assertions)
         registry = registry if registry is not None else data.registry
         sources = sources if sources is not None else data.sources
+        if vocabulary is None:  # a corpus carries the predicates its layers declare
+            vocabulary = getattr(data, "vocabulary", None)
     else:
         assertions = tuple(data)
     if context is None:
