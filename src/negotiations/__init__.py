@@ -9,6 +9,7 @@ datetime.date(2025, 5, 16)
 
 from negotiations._extras import MissingExtraError
 from negotiations.corpus import Corpus, bundled_corpus_path, load_corpus, validate_corpus
+from negotiations.corpus._limits import Limits
 from negotiations.errors import (
     AmbiguousAnchorError,
     AmbiguousNameError,
@@ -20,6 +21,8 @@ from negotiations.errors import (
     CorpusValidationError,
     DateExpressionError,
     DuplicateIdError,
+    InconsistentRegistryError,
+    LimitExceededError,
     MalformedFileError,
     MissingKeyError,
     ModelError,
@@ -32,6 +35,10 @@ from negotiations.errors import (
     UnknownNameError,
     UnknownPredicateError,
     UnknownReferenceError,
+    UnresolvableDateError,
+    UnresolvableValueError,
+    UnsafePathError,
+    ValueExpressionError,
     ValueTypeError,
 )
 from negotiations.model import *  # noqa: F403 - the model is part of the front door
@@ -73,6 +80,7 @@ __all__ = [
     "ChecksumMismatchError",
     "Context",
     "Corpus",
+    "Limits",
     "CorpusError",
     "CorpusValidationError",
     "DateExpressionError",
@@ -101,6 +109,12 @@ __all__ = [
     "TraceStep",
     "UnknownKeyError",
     "UnknownNameError",
+    "UnresolvableDateError",
+    "UnresolvableValueError",
+    "ValueExpressionError",
+    "InconsistentRegistryError",
+    "LimitExceededError",
+    "UnsafePathError",
     "UnknownPredicateError",
     "UnknownReferenceError",
     "ValueTypeError",
