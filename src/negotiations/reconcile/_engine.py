@@ -186,6 +186,8 @@ class _Question:
     agree: tuple[frozenset[int], ...]
     origins: tuple[tuple[int, tuple[tuple[str, float], ...]], ...]
     said: tuple[tuple[str, frozenset[int]], ...]
+    #: What each publisher said with some weight (superseded expectations are no mistakes).
+    asserted: tuple[tuple[str, frozenset[int]], ...]
 
 
 def _prepare_questions(
@@ -226,14 +228,19 @@ def _prepare_questions(
             for _, origin_claims in group_origins(by_answer[answer], context)
         )
         said: dict[str, set[int]] = defaultdict(set)
+        asserted: dict[str, set[int]] = defaultdict(set)
         for claim in members:
-            said[context.publisher(claim.assertion)].add(index[(claim.answer, claim.positive)])
+            answer_index = index[(claim.answer, claim.positive)]
+            said[context.publisher(claim.assertion)].add(answer_index)
+            if static[id(claim)] > 0:
+                asserted[context.publisher(claim.assertion)].add(answer_index)
         prepared.append(
             _Question(
                 answers=answers,
                 agree=agree,
                 origins=origins,
                 said=tuple((k, frozenset(v)) for k, v in sorted(said.items())),
+                asserted=tuple((k, frozenset(v)) for k, v in sorted(asserted.items())),
             )
         )
     return prepared
@@ -321,7 +328,9 @@ def _copy_groups(
             totals[answer] += max(min(1.0, votes[key] * weight) for key, weight in entries)
         best = max(totals)
         unlikely = {i for i, total in enumerate(totals) if total < best}
-        wrong = [(key, answers & unlikely) for key, answers in question.said if answers & unlikely]
+        wrong = [
+            (key, answers & unlikely) for key, answers in question.asserted if answers & unlikely
+        ]
         for key, _ in wrong:
             errors[key] += 1
         for i, (first, first_wrong) in enumerate(wrong):
