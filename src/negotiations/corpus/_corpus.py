@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import cached_property
 from types import MappingProxyType
 
 import attrs
@@ -33,6 +34,7 @@ from negotiations.model import (
     Vocabulary,
 )
 from negotiations.model import _validators as v
+from negotiations.model._passages import Passage, shared_passages
 
 
 @frozen(kw_only=True)
@@ -165,6 +167,12 @@ class Corpus:
     def sources(self) -> Mapping[SourceId, Source]:
         """Every document's source, by source id (what reconciliation needs of documents)."""
         return MappingProxyType({d.source.id: d.source for d in self.documents})
+
+    @cached_property
+    def shared_passages(self) -> Mapping[str, tuple[Passage, ...]]:
+        """Sentences each document shares word for word with another (copied wire text):
+        claims quoted from one such sentence count as one origin in reconciliation."""
+        return MappingProxyType(dict(shared_passages(self.documents)))
 
     def document(self, identifier: DocumentId | SourceId | str) -> Document:
         """A document by its id or its source's id."""
