@@ -37,7 +37,7 @@ from negotiations.model import _validators as v
 from negotiations.model._passages import Passage, shared_passages
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Corpus:
     """Everything a corpus says, immutable: a :class:`Registry` plus documents plus
     assertions. Lookups resolve any spelling of a name."""
@@ -188,6 +188,9 @@ class Corpus:
             for a in self.assertions
             if a.subject == subject and (predicate is None or a.predicate == predicate)
         )
+
+    def __repr__(self) -> str:
+        return f"<Corpus: {self.summary()}>"
 
     def summary(self) -> str:
         return (

@@ -19,7 +19,7 @@ class Person:
 
     id: ActorId = attrs.field(validator=v.identifier)
     name: str = attrs.field(validator=v.text)
-    aliases: frozenset[str] = attrs.field(factory=frozenset, validator=_aliases)
+    aliases: frozenset[str] = attrs.field(factory=frozenset, validator=_aliases, repr=v.sorted_repr)
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *sorted(self.aliases))
@@ -45,7 +45,7 @@ class Organization:
 
     id: ActorId = attrs.field(validator=v.identifier)
     name: str = attrs.field(validator=v.text)
-    aliases: frozenset[str] = attrs.field(factory=frozenset, validator=_aliases)
+    aliases: frozenset[str] = attrs.field(factory=frozenset, validator=_aliases, repr=v.sorted_repr)
     kind: OrganizationKind = attrs.field(
         default=OrganizationKind.OTHER, validator=v.instance_of(OrganizationKind)
     )
@@ -62,7 +62,7 @@ class State:
 
     id: ActorId = attrs.field(validator=v.identifier)
     name: str = attrs.field(validator=v.text)
-    aliases: frozenset[str] = attrs.field(factory=frozenset, validator=_aliases)
+    aliases: frozenset[str] = attrs.field(factory=frozenset, validator=_aliases, repr=v.sorted_repr)
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *sorted(self.aliases))
@@ -87,7 +87,7 @@ class Place:
     id: PlaceId = attrs.field(validator=v.identifier)
     name: str = attrs.field(validator=v.text)
     kind: PlaceKind = attrs.field(validator=v.instance_of(PlaceKind))
-    aliases: frozenset[str] = attrs.field(factory=frozenset, validator=_aliases)
+    aliases: frozenset[str] = attrs.field(factory=frozenset, validator=_aliases, repr=v.sorted_repr)
     country: ActorId | None = attrs.field(default=None, validator=v.optional(v.identifier))
     within: PlaceId | None = attrs.field(default=None, validator=v.optional(v.identifier))
 

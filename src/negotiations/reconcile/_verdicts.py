@@ -73,7 +73,7 @@ class Side:
     score: float = 0.0
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Verdict:
     """The reconciled answer to one question, with its evidence and the rule trace.
 
@@ -95,6 +95,13 @@ class Verdict:
     #: How far the answer led its strongest rival (its whole weight when unopposed);
     #: None when nothing was weighed.
     margin: float | None = None
+
+    def __repr__(self) -> str:
+        margin = f", margin {self.margin:.2f}" if self.margin is not None else ""
+        return (
+            f"<Verdict {self.status.value}: {self.label}{margin}; "
+            f"{len(self.supporting)} for, {len(self.opposing)} against>"
+        )
 
     @property
     def subject(self) -> str:
