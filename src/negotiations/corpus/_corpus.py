@@ -129,18 +129,22 @@ class Corpus:
     # -- the registry, for convenience --------------------------------------------
     @property
     def actors(self) -> tuple[Actor, ...]:
+        """The registry's actors."""
         return self.registry.actors
 
     @property
     def places(self) -> tuple[Place, ...]:
+        """The registry's places."""
         return self.registry.places
 
     @property
     def offices(self) -> tuple[Office, ...]:
+        """The registry's offices."""
         return self.registry.offices
 
     @property
     def events(self) -> tuple[Event, ...]:
+        """The registry's events."""
         return self.registry.events
 
     def actor(self, name: str) -> Actor:
@@ -160,6 +164,7 @@ class Corpus:
         return self.registry.event(name)
 
     def delegations(self) -> Iterator[DelegationRef]:
+        """Every delegation of every event, in registry order."""
         return self.registry.delegations()
 
     # -- documents and assertions -------------------------------------------------
@@ -193,6 +198,7 @@ class Corpus:
         return f"<Corpus: {self.summary()}>"
 
     def summary(self) -> str:
+        """How many documents, assertions and records, in words."""
         return (
             f"{len(self.documents)} documents, {len(self.assertions)} assertions, "
             f"{self.registry.summary()}"

@@ -22,6 +22,7 @@ class Person:
     aliases: frozenset[str] = attrs.field(factory=frozenset, validator=_aliases, repr=v.sorted_repr)
 
     def names(self) -> tuple[str, ...]:
+        """Every name it goes by: the canonical one first, then the aliases, sorted."""
         return (self.name, *sorted(self.aliases))
 
 
@@ -53,6 +54,7 @@ class Organization:
     parent: ActorId | None = attrs.field(default=None, validator=v.optional(v.identifier))
 
     def names(self) -> tuple[str, ...]:
+        """Every name it goes by: the canonical one first, then the aliases, sorted."""
         return (self.name, *sorted(self.aliases))
 
 
@@ -65,6 +67,7 @@ class State:
     aliases: frozenset[str] = attrs.field(factory=frozenset, validator=_aliases, repr=v.sorted_repr)
 
     def names(self) -> tuple[str, ...]:
+        """Every name it goes by: the canonical one first, then the aliases, sorted."""
         return (self.name, *sorted(self.aliases))
 
 
@@ -92,4 +95,5 @@ class Place:
     within: PlaceId | None = attrs.field(default=None, validator=v.optional(v.identifier))
 
     def names(self) -> tuple[str, ...]:
+        """Every name it goes by: the canonical one first, then the aliases, sorted."""
         return (self.name, *sorted(self.aliases))

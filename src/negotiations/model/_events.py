@@ -68,6 +68,7 @@ class Event:
     )
 
     def names(self) -> tuple[str, ...]:
+        """Every name it goes by: the curated name first."""
         return (self.name,)
 
 

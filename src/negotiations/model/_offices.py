@@ -33,6 +33,7 @@ class Office:
     )
 
     def names(self) -> tuple[str, ...]:
+        """Every name it goes by: the canonical one first, then the aliases, sorted."""
         return (self.name, *sorted(self.aliases))
 
 

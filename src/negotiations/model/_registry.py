@@ -132,6 +132,7 @@ class Registry:
         return f"<Registry: {self.summary()}>"
 
     def summary(self) -> str:
+        """How many records of each kind, in words."""
         return (
             f"{len(self.actors)} actors, {len(self.places)} places, "
             f"{len(self.offices)} offices, {len(self.events)} events"

@@ -158,6 +158,7 @@ class Reconciliation:
         return tuple(self.meeting(e.id) for e in registry.events if e.kind is EventKind.MEETING)
 
     def meeting(self, name: str) -> Meeting:
+        """The reconciled meeting ``name`` (an event id or name): each field from accepted verdicts."""
         registry = self._need_registry()
         event = registry.event(name)
 
@@ -193,6 +194,7 @@ class Reconciliation:
         )
 
     def delegation(self, identifier: DelegationId | str) -> Delegation:
+        """The reconciled delegation: its head and members from accepted verdicts."""
         registry = self._need_registry()
         ref = registry.delegation(identifier)
         heads = self._accepted(ref.id, P.HEAD)
@@ -304,6 +306,7 @@ class Reconciliation:
         return explain_verdicts(verdicts, self.registry, self.sources)
 
     def to_data(self) -> dict[str, Any]:
+        """Plain data for JSON: the schema tag, the whole policy, every verdict."""
         from negotiations.serialize import unstructure
 
         return {

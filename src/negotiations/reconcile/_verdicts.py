@@ -105,10 +105,12 @@ class Verdict:
 
     @property
     def subject(self) -> str:
+        """The id of what the question is about."""
         return self.key.subject
 
     @property
     def predicate(self) -> str:
+        """The predicate the question asks."""
         return self.key.predicate
 
     @property
