@@ -61,6 +61,8 @@ class Reconciliation:
     policy: Policy = attrs.field(factory=Policy, eq=False, repr=False)
     registry: Registry | None = attrs.field(default=None, eq=False, repr=False)
     sources: Mapping[SourceId, Source] | None = attrs.field(default=None, eq=False, repr=False)
+    #: What was reconciled, when it was a corpus (displays show quotes in their sentences).
+    corpus: Any = attrs.field(default=None, eq=False, repr=False)
     _index: dict[tuple[str, str], list[Verdict]] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
