@@ -1,5 +1,18 @@
 """negotiations: news reporting on diplomatic negotiations as a typed, sourced, reconciled record.
 
+Start here:
+
+- ``load_corpus()`` the bundled seed corpus (``load_corpus(bundled_corpus_path(), bundled_corpus_path("reports"), folder)``
+  layers more); ``negotiations.claims`` builds assertions from any table.
+- ``reconcile(corpus)`` weighs the evidence and returns a :class:`Reconciliation`:
+  ``meeting()``, ``delegation()``, ``offices()``, ``holder()``, ``positions``,
+  ``contested``, ``explain()``, ``to_json()``.
+- The model (``Assertion``, ``TextAnchor``/``RecordRef``, values, ``Registry``,
+  ``Vocabulary``), the rules (``Policy``, ``TrustModel``, ``SourceReliability`` …) and the
+  errors (all under ``NegotiationsError``) are re-exported here; displays, tables,
+  graphs, plots and exports live in ``negotiations.display``, ``.frames``, ``.graph``,
+  ``.plot`` and ``.export``; hypothesis strategies in ``negotiations.testing``.
+
 >>> import negotiations as ng
 >>> corpus = ng.load_corpus()
 >>> rec = ng.reconcile(corpus)
@@ -9,6 +22,7 @@ datetime.date(2025, 5, 16)
 
 from negotiations._extras import MissingExtraError
 from negotiations.corpus import Corpus, bundled_corpus_path, load_corpus, validate_corpus
+from negotiations.corpus._limits import Limits
 from negotiations.errors import (
     AmbiguousAnchorError,
     AmbiguousNameError,
@@ -20,6 +34,8 @@ from negotiations.errors import (
     CorpusValidationError,
     DateExpressionError,
     DuplicateIdError,
+    InconsistentRegistryError,
+    LimitExceededError,
     MalformedFileError,
     MissingKeyError,
     ModelError,
@@ -32,6 +48,10 @@ from negotiations.errors import (
     UnknownNameError,
     UnknownPredicateError,
     UnknownReferenceError,
+    UnresolvableDateError,
+    UnresolvableValueError,
+    UnsafePathError,
+    ValueExpressionError,
     ValueTypeError,
 )
 from negotiations.model import *  # noqa: F403 - the model is part of the front door
@@ -73,6 +93,7 @@ __all__ = [
     "ChecksumMismatchError",
     "Context",
     "Corpus",
+    "Limits",
     "CorpusError",
     "CorpusValidationError",
     "DateExpressionError",
@@ -101,6 +122,12 @@ __all__ = [
     "TraceStep",
     "UnknownKeyError",
     "UnknownNameError",
+    "UnresolvableDateError",
+    "UnresolvableValueError",
+    "ValueExpressionError",
+    "InconsistentRegistryError",
+    "LimitExceededError",
+    "UnsafePathError",
     "UnknownPredicateError",
     "UnknownReferenceError",
     "ValueTypeError",

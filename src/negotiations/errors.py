@@ -14,7 +14,23 @@ MAX_MESSAGE_CHARS = 2000
 #: Problems a CorpusValidationError lists in its message (all stay in ``problems``).
 MAX_PROBLEMS_LISTED = 100
 
-_short = reprlib.Repr()
+
+class _ShortRepr(reprlib.Repr):
+    """reprlib dispatches on the exact type name, so subclasses of list and dict (the YAML
+    reader's line-aware containers) would get a full ``repr``: exponential for an alias
+    bomb. Treat them as the containers they are."""
+
+    def repr1(self, x: object, level: int) -> str:
+        if isinstance(x, dict) and type(x) is not dict:
+            return self.repr_dict(x, level)
+        if isinstance(x, list) and type(x) is not list:
+            return self.repr_list(x, level)
+        if isinstance(x, tuple) and type(x) is not tuple:
+            return self.repr_tuple(x, level)
+        return super().repr1(x, level)
+
+
+_short = _ShortRepr()
 _short.maxstring = 160
 _short.maxother = 160
 _short.maxlevel = 2

@@ -175,6 +175,7 @@ def from_json(text: str, cls: Any) -> Any: ...
 
 
 def from_json(text: str, cls: Any) -> Any:
+    """JSON text -> model object; any problem raises :class:`SerializationError`."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

@@ -12,6 +12,7 @@ import pytest
 
 import negotiations as ng
 from negotiations.corpus import _loader
+from negotiations.errors import InconsistentRegistryError
 from tests.corpus._corpora import (
     BASE_ASSERTIONS,
     DOC,
@@ -172,3 +173,14 @@ def test_the_command_line_says_when_the_bundled_reports_are_missing(
     monkeypatch.setitem(_loader.BUNDLED_CORPORA, "reports", ("_absent", "absent_folder"))
     assert main(["validate", "--with-reports"]) == 2
     assert "'reports' corpus is missing" in capsys.readouterr().err
+
+
+def test_a_later_layer_may_not_reuse_an_earlier_layers_spelling(tmp_path: Path) -> None:
+    actors = ACTORS2 + "  - {id: putin_impostor, type: person, name: V. Putin, aliases: [Putin]}\n"
+    first, second = write_corpus(tmp_path), write_layer(tmp_path, {"registry/actors.yaml": actors})
+    problems = ng.validate_corpus(first, second)
+    clashes = [p for p in problems if isinstance(p, InconsistentRegistryError)]
+    assert [(p.file, p.line) for p in clashes] == [
+        (f"{LAYER}/registry/actors.yaml", line_number(actors, "putin_impostor"))
+    ]
+    assert "vladimir_putin (corpus/registry/actors.yaml:2)" in clashes[0].message

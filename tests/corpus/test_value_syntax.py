@@ -319,3 +319,10 @@ def test_a_bad_predicate_declaration_is_reported(
     text = edit(PREDICATES, old, new)
     root = write_corpus(tmp_path, {"registry/predicates.yaml": text})
     problem_at(root, cls, f"{FOLDER}/registry/predicates.yaml", line_number(text, new))
+
+
+def test_a_corpus_with_declared_predicates_reconciles_with_its_vocabulary(tmp_path: Path) -> None:
+    block = assertion_block("prisoners_exchanged", '"1,000 prisoners"', "swapped 1,000 prisoners")
+    corpus = load_with(tmp_path, block, {"registry/predicates.yaml": PREDICATES})
+    verdicts = ng.reconcile(corpus).about("istanbul_talks", "prisoners_exchanged")
+    assert [v.value for v in verdicts] == [corpus.assertions[-1].value]

@@ -481,3 +481,45 @@ def test_two_different_assertions_under_one_id_are_refused() -> None:
     with pytest.raises(ng.ReconciliationError, match="different assertions"):
         run([a, b])
     assert len(run([a, a]).verdicts) == 1
+
+
+def test_claims_quoted_from_one_copied_passage_are_one_origin() -> None:
+    wire = (
+        "The delegations met for less than two hours in the presence of the foreign minister today."
+    )
+    texts = {
+        "s1": f"Istanbul. {wire} More later.",
+        "s2": f"{wire} Our correspondent adds.",
+        "s3": "Our own reporter saw the delegations meet for three hours.",
+    }
+    documents = tuple(
+        ng.Document.from_text(ng.DocumentId(d), ng.Source(id=ng.SourceId(d)), text)
+        for d, text in texts.items()
+    )
+    passages = ng.shared_passages(documents)
+    assert set(passages) == {"s1", "s2"}
+
+    def quoted(d: str, words: str, value: ng.Value) -> ng.Assertion:
+        start = texts[d].index(words)
+        return ng.Assertion.create(
+            source=ng.SourceId(d),
+            subject=ng.EntityId("talks"),
+            predicate=P.CHAIR,
+            value=value,
+            evidence=ng.TextAnchor(
+                document=ng.DocumentId(d), exact=words, start=start, end=start + len(words)
+            ),
+            modality=M.REPORTED,
+        )
+
+    data = [
+        quoted("s1", "the foreign minister", actor("fidan")),
+        quoted("s2", "in the presence of the foreign minister", actor("fidan")),
+        quoted("s3", "Our own reporter", actor("kalin")),
+    ]
+    context = ng.Context.build(passages=passages)
+    rec = ng.reconcile(data, NO_TRUST, context=context)
+    # Two outlets carrying one wire sentence are one origin against one: contested.
+    assert verdict(rec, "talks", "chair").status is VerdictStatus.CONTESTED
+    independent = ng.reconcile(data, NO_TRUST, context=ng.Context())
+    assert verdict(independent, "talks", "chair").value == actor("fidan")

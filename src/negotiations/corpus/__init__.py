@@ -2,9 +2,9 @@
 
 from negotiations.corpus._corpus import Corpus
 from negotiations.corpus._dates import resolve_date, resolve_duration
-from negotiations.corpus._gazetteer import fold, skeleton
 from negotiations.corpus._limits import Limits
 from negotiations.corpus._loader import bundled_corpus_path, load_corpus, validate_corpus
+from negotiations.model._names import fold, skeleton
 
 __all__ = [
     "Corpus",

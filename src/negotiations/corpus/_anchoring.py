@@ -19,6 +19,7 @@ from negotiations.model import (
     Evidence,
     RecordRef,
     TextAnchor,
+    text_checksum,
 )
 
 #: Offsets of an ambiguous quote named in the error (the search stops after one more).
@@ -142,7 +143,10 @@ class Anchoring(LoaderState):
                 found=exact,
             )
             return None
-        return anchor_at(DocumentId(document), text, starts[0], exact, prefix, suffix)
+        checksum = self.checksums.get(document)
+        if checksum is None:
+            checksum = self.checksums[document] = text_checksum(text)
+        return anchor_at(DocumentId(document), text, starts[0], exact, prefix, suffix, checksum)
 
     def reference_document(self, f: Fields) -> str | None:
         other = f.string("document")
@@ -160,7 +164,7 @@ class Anchoring(LoaderState):
     def quotes(self, f: Fields, key: str, document: str) -> tuple[TextAnchor, ...]:
         anchors = []
         for i, entry in enumerate(f.items(key)):
-            line = entry.line if isinstance(entry, YamlMap) else f.line_of(key)
+            line = f.item_line(key, i, entry)
             qf = Fields(entry, f.file, self.problems, f"{f.what} {key}[{i}]", line)
             anchor = self.quote_anchor(qf, document, allow_document=True)
             qf.done()

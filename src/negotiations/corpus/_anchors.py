@@ -35,9 +35,16 @@ def find_quote(
 
 
 def anchor_at(
-    document: DocumentId, text: str, start: int, exact: str, prefix: str, suffix: str
+    document: DocumentId,
+    text: str,
+    start: int,
+    exact: str,
+    prefix: str,
+    suffix: str,
+    checksum: str | None = None,
 ) -> TextAnchor:
-    """An anchor pinned to the checksum of the text its offsets were computed against."""
+    """An anchor pinned to the checksum of the text its offsets were computed against
+    (pass ``checksum`` when it is known, so many quotes of one long text hash it once)."""
     return TextAnchor(
         document=document,
         exact=exact,
@@ -45,7 +52,7 @@ def anchor_at(
         end=start + len(exact),
         prefix=prefix,
         suffix=suffix,
-        checksum=text_checksum(text),
+        checksum=checksum if checksum is not None else text_checksum(text),
     )
 
 

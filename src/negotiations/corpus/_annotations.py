@@ -138,7 +138,7 @@ class AnnotationReader(ValueReader):
         source = self.source(f, doc_id, published)
         items: list[tuple[Assertion, str, int]] = []
         for i, entry in enumerate(f.items("assertions", required=True)):
-            line = entry.line if isinstance(entry, YamlMap) else f.line_of("assertions")
+            line = f.item_line("assertions", i, entry)
             af = Fields(entry, file, self.problems, f"assertion #{i + 1}", line)
             assertion = self.assertion(af, doc_id, published)
             af.done()

@@ -10,7 +10,7 @@ import enum
 import re
 from typing import Any, TypeVar
 
-from negotiations.corpus._yaml import YamlMap
+from negotiations.corpus._yaml import YamlList, YamlMap
 from negotiations.errors import (
     CorpusError,
     MissingKeyError,
@@ -70,6 +70,15 @@ class Fields:
 
     def line_of(self, key: str) -> int:
         return self.data.line_of(key)
+
+    def item_line(self, key: str, index: int, item: object) -> int:
+        """The line of item ``index`` of the list under ``key`` (a mapping knows its own)."""
+        if isinstance(item, YamlMap):
+            return item.line
+        items = self.data.get(key)
+        if isinstance(items, YamlList):
+            return items.line_of_item(index)
+        return self.line_of(key)
 
     def error(self, cls: type[CorpusError], key: str, message: str, **kw: Any) -> None:
         self.problems.add(
@@ -155,12 +164,18 @@ class Fields:
 
     def strings(self, key: str) -> list[str]:
         out = []
-        for item in self.items(key):
+        for index, item in enumerate(self.items(key)):
             if isinstance(item, str) and item.strip():
                 out.append(item)
             else:
-                self.error(
-                    ValueTypeError, key, f"{key!r} must list text", expected="text", found=item
+                self.problems.add(
+                    ValueTypeError(
+                        f"{self.what}: {key!r} must list text",
+                        file=self.file,
+                        line=self.item_line(key, index, item),
+                        expected="text",
+                        found=item,
+                    )
                 )
         return out
 

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from negotiations.corpus._fields import Fields
 from negotiations.corpus._state import LoaderState
-from negotiations.corpus._yaml import YamlMap
 from negotiations.errors import (
     DuplicateIdError,
     InconsistentRegistryError,
@@ -78,7 +77,7 @@ class RegistryReader(LoaderState):
         top = Fields(data, self.display(path), self.problems, f"{name}.yaml")
         out = []
         for i, entry in enumerate(top.items(name, required=True)):
-            line = entry.line if isinstance(entry, YamlMap) else top.line_of(name)
+            line = top.item_line(name, i, entry)
             ident = entry.get("id") if isinstance(entry, dict) else None
             f = Fields(
                 entry,
@@ -334,7 +333,7 @@ class RegistryReader(LoaderState):
         ok = identifier is not None and self.register(identifier, "event", f)
         delegation_fields = []
         for i, entry in enumerate(f.items("delegations")):
-            line = entry.line if isinstance(entry, YamlMap) else f.line_of("delegations")
+            line = f.item_line("delegations", i, entry)
             df = Fields(
                 entry, f.file, self.problems, f"delegation #{i + 1} of event {identifier}", line
             )

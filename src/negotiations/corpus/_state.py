@@ -48,6 +48,7 @@ class LoaderState:
         self.events: dict[str, Event] = {}
         self.delegations: dict[str, DelegationRef] = {}
         self.texts: dict[str, str] = {}
+        self.checksums: dict[str, str] = {}  # document stem -> checksum of its text
         self.text_files: dict[str, str] = {}  # document stem -> file it was read from
         self.layer_texts: set[str] = set()  # stems of the layer being read
         self.names: dict[str, dict[str, str]] = {}  # kind -> folded name -> id

@@ -30,6 +30,16 @@ class YamlMap(dict[str, Any]):
         return self.key_lines.get(key, self.line)
 
 
+class YamlList(list[Any]):
+    """A list that knows the line of each of its items (a scalar item has no line of its own)."""
+
+    line: int
+    item_lines: list[int]
+
+    def line_of_item(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
 class _TooBigError(Exception):
     """Raised inside the composer when a limit is hit; load_yaml reports it with its line."""
 
@@ -146,6 +156,16 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> YamlMap:
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> YamlList:
+    items = YamlList(loader.construct_object(child, deep=True) for child in node.value)
+    items.line = node.start_mark.line + 1
+    items.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return items
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 def load_yaml(path: Path, display: str, root: Path, limits: Limits = DEFAULT_LIMITS) -> YamlMap:

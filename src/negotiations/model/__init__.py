@@ -44,6 +44,7 @@ from negotiations.model._ids import (
     SourceId,
 )
 from negotiations.model._offices import Office, OfficeTerm
+from negotiations.model._passages import SHINGLE, Passage, shared_passages
 from negotiations.model._positions import Issue, Position, Stance
 from negotiations.model._predicates import (
     PREDICATES,
@@ -97,6 +98,7 @@ __all__ = [
     "CLOCK_TOLERANCE_MINUTES",
     "PREDICATES",
     "RELATIVE_TOLERANCE",
+    "SHINGLE",
     "Actor",
     "ActorId",
     "ActorValue",
@@ -139,6 +141,7 @@ __all__ = [
     "OrganizationKind",
     "OutletKind",
     "PartialDate",
+    "Passage",
     "Person",
     "Place",
     "PlaceId",
@@ -172,6 +175,7 @@ __all__ = [
     "content_id",
     "hedge_interval",
     "parse_time_value",
+    "shared_passages",
     "text_checksum",
     "time_contains",
     "time_overlaps",

@@ -70,20 +70,26 @@ def reconcile(
     with statistics computed over the whole (:func:`compute_statistics`).
     """
     policy = policy if policy is not None else default_policy()
+    passages = None
     if isinstance(data, Evidenced):
         assertions: tuple[Assertion, ...] = tuple(data.assertions)
         registry = registry if registry is not None else data.registry
         sources = sources if sources is not None else data.sources
+        if vocabulary is None:  # a corpus carries the predicates its layers declare
+            vocabulary = getattr(data, "vocabulary", None)
+        # Sentences documents share word for word: claims quoted from one are one origin.
+        passages = getattr(data, "shared_passages", None)
     else:
         assertions = tuple(data)
     if context is None:
-        context = Context.build(registry, sources, vocabulary)
+        context = Context.build(registry, sources, vocabulary, passages)
     verdicts = decide(assertions, policy, context, statistics)
     return Reconciliation(
         verdicts=verdicts,
         policy=policy,
         registry=registry,
         sources=sources,
+        corpus=data if isinstance(data, Evidenced) else None,
     )
 
 

@@ -252,16 +252,18 @@ def _complete_list_exclusions(assertions: Sequence[Assertion], context: Context)
             complete[(a.subject, a.predicate, a.source)].append(a)
     for (subject, predicate, source), list_assertions in sorted(complete.items()):
         known = values[(subject, predicate)]
+        # One exclusion per value the list leaves out, citing the list (its first
+        # assertion stands for it): a list of n against m others gives m claims, not n*m.
+        cited = min(list_assertions, key=lambda x: x.id)
         for left_out in sorted(set(known) - listed[(subject, predicate, source)]):
-            for a in sorted(list_assertions, key=lambda x: x.id):
-                yield Claim(
-                    key=ClaimKey(subject, predicate, left_out),
-                    answer="yes",
-                    positive=False,
-                    value=known[left_out],
-                    assertion=a,
-                    implied_by="CompleteLists",
-                )
+            yield Claim(
+                key=ClaimKey(subject, predicate, left_out),
+                answer="yes",
+                positive=False,
+                value=known[left_out],
+                assertion=cited,
+                implied_by="CompleteLists",
+            )
 
 
 def claims_conflict(a: Claim, b: Claim, context: Context) -> bool:

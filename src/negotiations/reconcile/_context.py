@@ -83,6 +83,10 @@ class Context:
     labels: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_map, repr=False)
     vocabulary: Vocabulary = attrs.field(factory=Vocabulary.builtin)
     trust: TrustEstimates | None = None
+    #: Document -> the sentences it shares with other documents (start, end, key).
+    passages: Mapping[str, tuple[tuple[int, int, str], ...]] = attrs.field(
+        factory=dict, converter=_frozen_map, repr=False
+    )
     #: Publisher -> its detected copy group (publishers that share false values).
     copy_groups: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_map)
 
@@ -105,7 +109,9 @@ class Context:
         registry: Registry | None = None,
         sources: Mapping[SourceId, Source] | None = None,
         vocabulary: Vocabulary | None = None,
+        passages: Mapping[str, tuple[tuple[int, int, str], ...]] | None = None,
     ) -> Context:
+        """A context from a registry, sources, a vocabulary and shared passages (each optional)."""
         registry = registry if registry is not None else Registry()
         sources = sources or {}
         links = {
@@ -136,14 +142,21 @@ class Context:
             ),
             labels=labels,
             vocabulary=vocabulary if vocabulary is not None else Vocabulary.builtin(),
+            passages=passages or {},
         )
 
     @classmethod
     def from_corpus(cls, corpus: Any, vocabulary: Vocabulary | None = None) -> Context:
-        """The context of anything with a ``registry`` and ``sources`` (a Corpus)."""
-        return cls.build(corpus.registry, corpus.sources, vocabulary)
+        """The context of anything with a ``registry`` and ``sources`` (a Corpus), with
+        its shared passages when it has them."""
+        if vocabulary is None:
+            vocabulary = getattr(corpus, "vocabulary", None)
+        return cls.build(
+            corpus.registry, corpus.sources, vocabulary, getattr(corpus, "shared_passages", None)
+        )
 
     def spec(self, predicate: str) -> PredicateSpec:
+        """The spec of ``predicate`` in this context's vocabulary."""
         return self._specs.get(predicate) or self.vocabulary.spec(predicate)
 
     @cached_property
@@ -203,6 +216,10 @@ class Context:
         if assertion.attribution.quoted is not None:
             labels.add(f"quoted:{assertion.attribution.quoted}")
         labels.update(self.source_links.get(source, ()))
+        evidence = assertion.evidence
+        for start, end, key in self.passages.get(getattr(evidence, "document", ""), ()):
+            if getattr(evidence, "start", end) < end and start < getattr(evidence, "end", start):
+                labels.add(key)  # quoted from a passage another document carries too
         group = self.copy_groups.get(outlet or source)
         if group is not None:
             labels.add(f"copies:{group}")

@@ -18,7 +18,8 @@ then accept the answers that lead every standing rival by the policy's margin.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
 from typing import Any
 
 import attrs
@@ -185,6 +186,8 @@ class _Question:
     agree: tuple[frozenset[int], ...]
     origins: tuple[tuple[int, tuple[tuple[str, float], ...]], ...]
     said: tuple[tuple[str, frozenset[int]], ...]
+    #: What each publisher said with some weight (superseded expectations are no mistakes).
+    asserted: tuple[tuple[str, frozenset[int]], ...]
 
 
 def _prepare_questions(
@@ -225,14 +228,19 @@ def _prepare_questions(
             for _, origin_claims in group_origins(by_answer[answer], context)
         )
         said: dict[str, set[int]] = defaultdict(set)
+        asserted: dict[str, set[int]] = defaultdict(set)
         for claim in members:
-            said[context.publisher(claim.assertion)].add(index[(claim.answer, claim.positive)])
+            answer_index = index[(claim.answer, claim.positive)]
+            said[context.publisher(claim.assertion)].add(answer_index)
+            if static[id(claim)] > 0:
+                asserted[context.publisher(claim.assertion)].add(answer_index)
         prepared.append(
             _Question(
                 answers=answers,
                 agree=agree,
                 origins=origins,
                 said=tuple((k, frozenset(v)) for k, v in sorted(said.items())),
+                asserted=tuple((k, frozenset(v)) for k, v in sorted(asserted.items())),
             )
         )
     return prepared
@@ -320,7 +328,9 @@ def _copy_groups(
             totals[answer] += max(min(1.0, votes[key] * weight) for key, weight in entries)
         best = max(totals)
         unlikely = {i for i, total in enumerate(totals) if total < best}
-        wrong = [(key, answers & unlikely) for key, answers in question.said if answers & unlikely]
+        wrong = [
+            (key, answers & unlikely) for key, answers in question.asserted if answers & unlikely
+        ]
         for key, _ in wrong:
             errors[key] += 1
         for i, (first, first_wrong) in enumerate(wrong):
@@ -447,11 +457,11 @@ class _Candidate:
     def value(self) -> Any:
         return self.claims[0].value
 
-    @property
+    @cached_property
     def factual(self) -> bool:
         return any(c.assertion.modality not in PROSPECTIVE for c in self.claims)
 
-    @property
+    @cached_property
     def window(self) -> tuple[Any, Any] | None:
         windows = [c.window for c in self.claims if c.window is not None]
         if not windows:
@@ -532,12 +542,7 @@ def _decide_group(
 ) -> list[Verdict]:
     candidates = _candidates(claims)
     weights = {id(c): _chain(_factors(c, policy, statistics, context)) for c in claims}
-    rivals: dict[int, list[_Candidate]] = defaultdict(list)
-    for i, a in enumerate(candidates):
-        for b in candidates[i + 1 :]:
-            if _conflicts(a, b, context):
-                rivals[id(a)].append(b)
-                rivals[id(b)].append(a)
+    rivals = _Rivals.index(candidates, context)
     support = {id(c): _support(c, candidates, context) for c in candidates}
     scored = {id(c): _score(support[id(c)], weights, context) for c in candidates}
     score = {key: total for key, (total, _) in scored.items()}
@@ -553,7 +558,7 @@ def _decide_group(
     for candidate in order:
         if id(candidate) in status:
             continue
-        standing = [r for r in rivals[id(candidate)] if status.get(id(r)) != SideStatus.ELIMINATED]
+        standing = [r for r in rivals.of(candidate) if status.get(id(r)) != SideStatus.ELIMINATED]
         close = [
             r
             for r in standing
@@ -594,6 +599,84 @@ def _decide_group(
         own = [c for c in candidates if c.key == key]
         verdicts.append(_verdict(key, own, rivals, status, beaten_by, scored, side, context))
     return verdicts
+
+
+class _Rivals:
+    """Which answers contradict which, found through an index rather than by comparing
+    every pair: answers to one question are compared within the question (exact
+    values pooled: any two different exact answers contradict each other), and
+    answers to different questions only within the buckets the conflict model
+    relates (one single-holder office, one person's offices of one hierarchy, one
+    holder's stances on one issue)."""
+
+    def __init__(self) -> None:
+        self.pools: dict[int, tuple[_Candidate, ...]] = {}
+        self.explicit: dict[int, list[_Candidate]] = defaultdict(list)
+        self.cross: dict[int, list[_Candidate]] = defaultdict(list)
+
+    def add(self, a: _Candidate, b: _Candidate) -> None:
+        self.explicit[id(a)].append(b)
+        self.explicit[id(b)].append(a)
+        if a.key != b.key:
+            self.cross[id(a)].append(b)
+            self.cross[id(b)].append(a)
+
+    def of(self, candidate: _Candidate) -> Iterator[_Candidate]:
+        for rival in self.pools.get(id(candidate), ()):
+            if rival is not candidate:
+                yield rival
+        yield from self.explicit.get(id(candidate), ())
+
+    def across(self, candidate: _Candidate) -> list[_Candidate]:
+        """Rivals that answer another question (another holder, another office)."""
+        return self.cross.get(id(candidate), [])
+
+    @classmethod
+    def index(cls, candidates: Sequence[_Candidate], context: Context) -> _Rivals:
+        rivals = cls()
+        by_key: dict[ClaimKey, list[_Candidate]] = defaultdict(list)
+        related: dict[Hashable, list[_Candidate]] = defaultdict(list)
+        for candidate in candidates:
+            by_key[candidate.key].append(candidate)
+            for bucket in _cross_buckets(candidate, context):
+                related[bucket].append(candidate)
+        for members in by_key.values():
+            exact = tuple(c for c in members if c.positive and c.value.spread() == 0)
+            for c in exact:
+                rivals.pools[id(c)] = exact
+            pooled = {id(c) for c in exact}
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    if id(a) in pooled and id(b) in pooled:
+                        continue
+                    if _conflicts(a, b, context):
+                        rivals.add(a, b)
+        for members in related.values():
+            for i, a in enumerate(members):
+                for b in members[i + 1 :]:
+                    if a.key != b.key and _conflicts(a, b, context):
+                        rivals.add(a, b)
+        return rivals
+
+
+def _cross_buckets(candidate: _Candidate, context: Context) -> list[Hashable]:
+    """The buckets in which answers to different questions may contradict each other."""
+    if not candidate.positive:
+        return []
+    key = candidate.key
+    spec = context.spec(key.predicate)
+    buckets: list[Hashable] = []
+    if spec.time_scoped and spec.exclusive_holders:
+        if key.value in context.single_holder_offices:
+            buckets.append(("holder", key.predicate, key.value))
+        hierarchy = context.office_hierarchies.get(key.value)
+        if hierarchy is not None:
+            buckets.append(("hierarchy", key.subject, key.predicate, hierarchy))
+    if spec.stances:
+        buckets.append(
+            ("stance", key.subject, key.predicate, getattr(candidate.value, "issue", ""))
+        )
+    return buckets
 
 
 def _support(
@@ -660,14 +743,14 @@ def _contributions(
 def _verdict(
     key: ClaimKey,
     own: list[_Candidate],
-    rivals: Mapping[int, list[_Candidate]],
+    rivals: _Rivals,
     status: Mapping[int, SideStatus],
     beaten_by: Mapping[int, _Candidate],
     scored: Mapping[int, tuple[float, list[tuple[str, float, str]]]],
     side: Any,
     context: Context,
 ) -> Verdict:
-    foreign = {r.ident: r for c in own for r in rivals[id(c)] if r.key != key}
+    foreign = {r.ident: r for c in own for r in rivals.across(c)}
     sides = tuple(side(c) for c in [*own, *foreign.values()])
     standing = [c for c in own if status[id(c)] in (SideStatus.STANDS, SideStatus.UNCONFIRMED)]
     contested = [c for c in own if status[id(c)] is SideStatus.CONTESTED]
@@ -720,7 +803,7 @@ def _verdict(
             None,
             True,
             contested,
-            [c for c in everyone if c not in contested],
+            [c for c in everyone if id(c) not in {id(x) for x in contested}],
             None,
             (),
         )
@@ -734,7 +817,8 @@ def _verdict(
         settled = winner is not None and winner.factual
         status_ = VerdictStatus.REJECTED if settled else VerdictStatus.UNCONFIRMED
         return build(status_, lost.value, False, winners, own, margin, contributions)
-    rival_list = list(rivals[id(chosen)])
+    rival_list = list(rivals.of(chosen))
+    rival_ids = {id(r) for r in rival_list}
     runner_up = max(rival_list, key=lambda r: (scored[id(r)][0], r.answer), default=None)
     margin, contributions = _lead(chosen, runner_up, scored, context)
     factual = chosen.factual
@@ -749,11 +833,12 @@ def _verdict(
         or (
             c.positive == chosen.positive
             and status[id(c)] is not SideStatus.ELIMINATED
-            and c not in rival_list
+            and id(c) not in rival_ids
             and (c.value.compatible(chosen.value) if c.positive else c.answer == chosen.answer)
         )
     ]
-    opposing = [c for c in everyone if c not in compatible]
+    agreeing = {id(c) for c in compatible}
+    opposing = [c for c in everyone if id(c) not in agreeing]
     return build(
         status_, chosen.value, chosen.positive, compatible, opposing, margin, contributions
     )
