@@ -53,6 +53,10 @@ NOT_SWITCHABLE = {
 
 #: Variants that behave exactly like the original (mutant name pattern -> why).
 EQUIVALENT: dict[str, str] = {
+    "negotiations.reconcile._rules.x__check_weights__mutmut_[69]": (
+        "`key.split(':', 1)[0]` -> `split(':')[0]` / `split(':', 2)[0]`: the part before the "
+        "first colon is the same however many later colons are split"
+    ),
     "negotiations.reconcile._claims.x__era_scope__mutmut_1[26]": (
         "drops the argument `Precision.DAY` of `PartialDate.of`, which is its default"
     ),

@@ -1,0 +1,121 @@
+"""What a rule's parameters accept and refuse, at their edges, with the message a user sees.
+
+A policy is configured by hand (or read back from a run's JSON); a weight or rank
+out of range must be refused when the rule is built, naming the key and the range.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import negotiations as ng
+from negotiations.reconcile._rules import MAX_FACTOR
+
+M = ng.Modality
+RANKS = dict.fromkeys(M, 0.5)
+
+
+@pytest.mark.parametrize(
+    "key", ["source:s1", "outlet:tass", "quoted:fidan", "source:doc:with:colons"]
+)
+def test_a_reliability_weight_may_name_a_source_an_outlet_or_a_speaker(key: str) -> None:
+    assert ng.SourceReliability(weights={key: 2.0}).weights == {key: 2.0}
+
+
+@pytest.mark.parametrize("key", ["s1", "publisher:tass", "Source:s1", ":s1", 7])
+def test_any_other_reliability_key_is_refused_with_the_three_forms(key: Any) -> None:
+    with pytest.raises(
+        ng.PolicyError,
+        match=rf"^SourceReliability weight key {key!r} must be 'source:<id>', "
+        r"'outlet:<id>' or 'quoted:<id>'$",
+    ):
+        ng.SourceReliability(weights={key: 2.0})
+
+
+@pytest.mark.parametrize("weight", [0, 0.5, 1, MAX_FACTOR])
+def test_a_reliability_weight_may_be_anything_from_zero_to_the_maximum(weight: float) -> None:
+    assert ng.SourceReliability(weights={"source:s1": weight}).weights["source:s1"] == weight
+
+
+@pytest.mark.parametrize("weight", [-0.1, MAX_FACTOR + 0.1, float("nan"), True, "2", None])
+def test_a_reliability_weight_out_of_range_or_not_a_number_is_refused(weight: Any) -> None:
+    with pytest.raises(
+        ng.PolicyError,
+        match=rf"^SourceReliability weight for 'source:s1' must be a number in 0\.\.4\.0, "
+        rf"found {weight!r}$",
+    ):
+        ng.SourceReliability(weights={"source:s1": weight})
+
+
+def test_a_modality_rank_must_rank_every_modality_and_names_the_missing_ones() -> None:
+    with pytest.raises(
+        ng.PolicyError,
+        match=r"^ModalityRank\.ranks must rank every modality; missing: expected, claimed, "
+        r"speculated, denied$",
+    ):
+        ng.ModalityRank(ranks={M.CONFIRMED: 1.0, M.REPORTED: 0.8})
+
+
+@pytest.mark.parametrize("rank", [0, 0.35, 1])
+def test_a_modality_rank_may_be_anything_from_zero_to_one(rank: float) -> None:
+    assert ng.ModalityRank(ranks={**RANKS, M.CLAIMED: rank}).ranks[M.CLAIMED] == rank
+
+
+@pytest.mark.parametrize("rank", [-0.1, 1.5, 2, True, "high", float("nan")])
+def test_a_modality_rank_out_of_range_or_not_a_number_is_refused(rank: Any) -> None:
+    with pytest.raises(
+        ng.PolicyError,
+        match=rf"^ModalityRank\.ranks\[claimed\] must be in 0\.\.1, found {rank!r}$",
+    ):
+        ng.ModalityRank(ranks={**RANKS, M.CLAIMED: rank})
+
+
+def test_rules_with_different_parameters_are_told_apart_as_keys() -> None:
+    weights = {ng.SourceReliability(weights={"source:s1": w}) for w in (1.0, 2.0, 3.0)}
+    ranks = {ng.ModalityRank(ranks={**RANKS, M.CLAIMED: r}) for r in (0.1, 0.2, 0.3)}
+    assert len({hash(rule) for rule in weights}) == 3
+    assert len({hash(rule) for rule in ranks}) == 3
+
+
+class _Named:
+    """A rule in every way but its name."""
+
+    def __init__(self, name: object) -> None:
+        self.name = name
+
+    def prepare(self, claims: Any, context: ng.Context) -> None:
+        return None
+
+    def weigh(self, claim: Any, statistics: Any, context: ng.Context) -> ng.Weight:
+        return ng.Weight(1.0, "neutral")
+
+
+def test_a_rule_named_by_a_non_empty_string_is_accepted() -> None:
+    assert ng.Policy(rules=(_Named("Neutral"),), trust=None).rule_names == ("Neutral",)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["", 3, None])
+def test_a_rule_without_a_usable_name_is_refused(name: object) -> None:
+    with pytest.raises(ng.PolicyError, match="does not implement the Rule protocol"):
+        ng.Policy(rules=(_Named(name),), trust=None)  # type: ignore[arg-type]
+
+
+def test_a_claim_adds_to_its_outlets_record_when_the_outlet_is_known() -> None:
+    import datetime as dt
+
+    from negotiations.reconcile._claims import form_claims
+    from negotiations.reconcile._rules import trust_key
+    from tests.reconcile._build import actor, say
+
+    context = ng.Context(source_outlets={ng.SourceId("tass_article"): ng.ActorId("tass")})
+    by_outlet, alone = form_claims(
+        [
+            say("talks", ng.Predicate.CHAIR, actor("a"), source="tass_article"),
+            say("talks", ng.Predicate.CHAIR, actor("b"), source="blog"),
+        ],
+        context,
+        dt.timedelta(days=30),
+    )
+    assert (trust_key(by_outlet, context), trust_key(alone, context)) == ("tass", "blog")
