@@ -4,7 +4,8 @@ Run (from the checkout; slow, not part of CI; needs the ``mutation`` extra)::
 
     python benchmarks/mutation.py run                 # every module below, one after another
     python benchmarks/mutation.py run time bounds     # some of them
-    python benchmarks/mutation.py rerun               # survivors and unchecked mutants only
+    python benchmarks/mutation.py rerun               # only the survivors, after adding tests
+    python benchmarks/mutation.py resume              # only the mutants an interrupted run left
     python benchmarks/mutation.py report [--write]    # the table of docs/mutation.md
 
 mutmut (configured in ``[tool.mutmut]`` of pyproject.toml) copies the checkout into
@@ -129,20 +130,19 @@ def results(short: str) -> dict[str, str]:
     return out
 
 
-def run(modules: Sequence[str], survivors_only: bool) -> None:
+def run(modules: Sequence[str], only: tuple[str, ...] = ()) -> None:
+    """Run every mutant of each module, or only those whose state is in ``only``."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # mutants/src, not src
     env["HYPOTHESIS_PROFILE"] = "mutation"  # see tests/conftest.py
     for short in modules:
         _, module = MODULES[short]
-        if survivors_only:
-            names = [n for n, s in results(short).items() if s in ("survived", "not checked")]
+        if only:
+            names = [n for n, s in results(short).items() if s in only]
             if not names:
                 continue
         else:
             names = [f"{module}.*"]
-        print(
-            f"== {short}: {len(names)} {'survivors' if survivors_only else 'pattern'}", flush=True
-        )
+        print(f"== {short}: {len(names) if only else 'all'} mutants", flush=True)
         subprocess.run(
             [str(MUTMUT), "run", "--max-children", str(os.cpu_count() or 2), *names],
             cwd=ROOT,
@@ -194,14 +194,15 @@ def write(doc: Path) -> None:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     sub = parser.add_subparsers(dest="command", required=True)
-    for command in ("run", "rerun"):
+    for command in ("run", "rerun", "resume"):
         p = sub.add_parser(command)
         p.add_argument("modules", nargs="*", choices=[*MODULES, []], default=list(MODULES))
     p = sub.add_parser("report")
     p.add_argument("--write", action="store_true", help="update docs/mutation.md")
     args = parser.parse_args(argv)
-    if args.command in ("run", "rerun"):
-        run(args.modules or list(MODULES), survivors_only=args.command == "rerun")
+    if args.command in ("run", "rerun", "resume"):
+        only = {"run": (), "rerun": ("survived",), "resume": ("not checked",)}[args.command]
+        run(args.modules or list(MODULES), only)
     elif args.write:
         write(ROOT / "docs" / "mutation.md")
     else:

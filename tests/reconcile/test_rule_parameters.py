@@ -6,6 +6,7 @@ out of range must be refused when the rule is built, naming the key and the rang
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import pytest
@@ -119,3 +120,15 @@ def test_a_claim_adds_to_its_outlets_record_when_the_outlet_is_known() -> None:
         dt.timedelta(days=30),
     )
     assert (trust_key(by_outlet, context), trust_key(alone, context)) == ("tass", "blog")
+
+
+def test_a_publishers_vote_is_its_log_odds_scaled_so_the_ceiling_votes_one() -> None:
+    from negotiations.reconcile._rules import vote_weight
+
+    # log(0.9 / 0.1) / log(0.99 / 0.01)
+    assert vote_weight(0.9, 0.99) == pytest.approx(math.log(9) / math.log(99))
+    assert vote_weight(0.99, 0.99) == pytest.approx(1.0)
+    assert vote_weight(0.999, 0.99) == pytest.approx(1.0)  # no more than the ceiling
+    assert vote_weight(0.5, 0.99) == 0.0  # a coin toss adds nothing
+    assert vote_weight(0.2, 0.99) == 0.0  # nor does a worse one: never negative
+    assert vote_weight(0.75, 0.9) == pytest.approx(0.5)  # log 3 / log 9
