@@ -132,3 +132,39 @@ def test_a_publishers_vote_is_its_log_odds_scaled_so_the_ceiling_votes_one() -> 
     assert vote_weight(0.5, 0.99) == 0.0  # a coin toss adds nothing
     assert vote_weight(0.2, 0.99) == 0.0  # nor does a worse one: never negative
     assert vote_weight(0.75, 0.9) == pytest.approx(0.5)  # log 3 / log 9
+
+
+def test_a_publisher_that_disagreed_with_the_record_elsewhere_loses_a_tie() -> None:
+    from tests.reconcile._build import actor, say
+
+    chair = ng.Predicate.CHAIR
+    # Six earlier questions: four publishers agree, one ("bad") always says otherwise.
+    history = [
+        say(f"talks{n}", chair, actor(answer), source=source)
+        for n in range(6)
+        for source, answer in (*((f"good{g}", "a") for g in range(4)), ("bad", "b"))
+    ]
+    tie = [
+        say("summit", chair, actor("x"), source="good0"),
+        say("summit", chair, actor("y"), source="bad"),
+    ]
+    learned = ng.reconcile([*history, *tie], ng.Policy())
+    (summit,) = learned.about("summit", "chair")
+    assert (summit.status, summit.value) == (ng.VerdictStatus.ACCEPTED, actor("x"))
+    # Without learned trust the same two reports are one against one.
+    (alike,) = ng.reconcile([*history, *tie], ng.Policy(trust=None)).about("summit", "chair")
+    assert alike.status is ng.VerdictStatus.CONTESTED
+
+
+def test_without_learned_trust_every_publisher_weighs_alike_and_says_so() -> None:
+    import datetime as dt
+
+    from negotiations.reconcile._claims import form_claims
+    from tests.reconcile._build import actor, say
+
+    (claim,) = form_claims(
+        [say("talks", ng.Predicate.CHAIR, actor("a"))], ng.Context(), dt.timedelta(days=30)
+    )
+    assert ng.SourceTrust().weigh(claim, None, ng.Context()) == ng.Weight(
+        1.0, "no trust learned: every publisher counts alike"
+    )
