@@ -54,6 +54,10 @@ NOT_SWITCHABLE = {
 
 #: Variants that behave exactly like the original (mutant name pattern -> why).
 EQUIVALENT: dict[str, str] = {
+    "negotiations.reconcile._rules.xǁAfterEventOverBeforeǁweigh__mutmut_8": (
+        "`statistics.get(event) if statistics else None` -> `if True`: the engine always "
+        "passes what `prepare` returned, a mapping, and an empty one gives None either way"
+    ),
     "negotiations.reconcile._rules.x__check_weights__mutmut_[69]": (
         "`key.split(':', 1)[0]` -> `split(':')[0]` / `split(':', 2)[0]`: the part before the "
         "first colon is the same however many later colons are split"

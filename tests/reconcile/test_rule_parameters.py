@@ -168,3 +168,51 @@ def test_without_learned_trust_every_publisher_weighs_alike_and_says_so() -> Non
     assert ng.SourceTrust().weigh(claim, None, ng.Context()) == ng.Weight(
         1.0, "no trust learned: every publisher counts alike"
     )
+
+
+def test_after_event_over_before_says_why_a_claim_keeps_its_weight_or_loses_half() -> None:
+    import datetime as dt
+
+    from negotiations.reconcile._claims import form_claims
+    from tests.reconcile._build import actor, say
+
+    P = ng.Predicate
+    held = ng.StatusValue(status=ng.MeetingStatus.HELD)
+    data = [
+        say("talks", P.STATUS, held, source="after"),
+        say("talks", P.CHAIR, actor("a"), source="after"),
+        say("talks", P.CHAIR, actor("b"), source="before"),
+        say("talks", P.CHAIR, actor("c"), source="guess", modality=M.EXPECTED),
+        say("summit", P.CHAIR, actor("d"), source="before"),
+    ]
+    claims = form_claims(data, ng.Context(), dt.timedelta(days=30))
+    rule = ng.AfterEventOverBefore()
+    statistics = rule.prepare(claims, ng.Context())
+    reasons = {
+        (c.key.subject, c.source): rule.weigh(c, statistics, ng.Context())
+        for c in claims
+        if c.key.predicate == P.CHAIR
+    }
+    assert reasons == {
+        ("talks", "after"): ng.Weight(1.0, "reported after the event"),
+        ("talks", "before"): ng.Weight(0.5, "said before the event was reported held"),
+        ("talks", "guess"): ng.Weight(1.0, "an expectation (weighed by modality)"),
+        ("summit", "before"): ng.Weight(1.0, "not about an event any source reports as held"),
+    }
+
+
+def test_a_delegations_party_and_the_actors_a_claim_names_are_concerned_by_it() -> None:
+    import datetime as dt
+
+    from negotiations.reconcile._claims import form_claims
+    from negotiations.reconcile._rules import concerned_parties
+    from tests.reconcile._build import actor, say
+
+    context = ng.Context(
+        delegation_events={ng.EntityId("talks_ru"): (ng.EventId("talks"), ng.ActorId("russia"))}
+    )
+    (claim,) = form_claims(
+        [say("talks_ru", ng.Predicate.HEAD, actor("medinsky"))], context, dt.timedelta(days=30)
+    )
+    assert concerned_parties(claim, context) == {"talks_ru", "russia", "medinsky"}
+    assert concerned_parties(claim, ng.Context()) == {"talks_ru", "medinsky"}
