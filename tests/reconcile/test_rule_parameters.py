@@ -176,14 +176,14 @@ def test_after_event_over_before_says_why_a_claim_keeps_its_weight_or_loses_half
     from negotiations.reconcile._claims import form_claims
     from tests.reconcile._build import actor, say
 
-    P = ng.Predicate
+    p = ng.Predicate
     held = ng.StatusValue(status=ng.MeetingStatus.HELD)
     data = [
-        say("talks", P.STATUS, held, source="after"),
-        say("talks", P.CHAIR, actor("a"), source="after"),
-        say("talks", P.CHAIR, actor("b"), source="before"),
-        say("talks", P.CHAIR, actor("c"), source="guess", modality=M.EXPECTED),
-        say("summit", P.CHAIR, actor("d"), source="before"),
+        say("talks", p.STATUS, held, source="after"),
+        say("talks", p.CHAIR, actor("a"), source="after"),
+        say("talks", p.CHAIR, actor("b"), source="before"),
+        say("talks", p.CHAIR, actor("c"), source="guess", modality=M.EXPECTED),
+        say("summit", p.CHAIR, actor("d"), source="before"),
     ]
     claims = form_claims(data, ng.Context(), dt.timedelta(days=30))
     rule = ng.AfterEventOverBefore()
@@ -191,7 +191,7 @@ def test_after_event_over_before_says_why_a_claim_keeps_its_weight_or_loses_half
     reasons = {
         (c.key.subject, c.source): rule.weigh(c, statistics, ng.Context())
         for c in claims
-        if c.key.predicate == P.CHAIR
+        if c.key.predicate == p.CHAIR
     }
     assert reasons == {
         ("talks", "after"): ng.Weight(1.0, "reported after the event"),
