@@ -54,6 +54,10 @@ NOT_SWITCHABLE = {
 
 #: Variants that behave exactly like the original (mutant name pattern -> why).
 EQUIVALENT: dict[str, str] = {
+    "negotiations.reconcile._claims.x__era_scope__mutmut_[23]": (
+        "the `None` branch of `_era_scope` is never taken: `_scope_eras` names the era of "
+        "undated claims itself (a test checks it is 'undated')"
+    ),
     "negotiations.reconcile._rules.xǁAfterEventOverBeforeǁweigh__mutmut_8": (
         "`statistics.get(event) if statistics else None` -> `if True`: the engine always "
         "passes what `prepare` returned, a mapping, and an empty one gives None either way"

@@ -216,3 +216,34 @@ def test_a_delegations_party_and_the_actors_a_claim_names_are_concerned_by_it() 
     )
     assert concerned_parties(claim, context) == {"talks_ru", "russia", "medinsky"}
     assert concerned_parties(claim, ng.Context()) == {"talks_ru", "medinsky"}
+
+
+class _BadPrepare(_Named):
+    def prepare(self) -> None:  # type: ignore[override]
+        return None
+
+
+class _BadWeigh(_Named):
+    def weigh(self, claim: Any) -> ng.Weight:  # type: ignore[override]
+        return ng.Weight(1.0, "neutral")
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        (
+            _BadPrepare("P"),
+            "rule 'P': prepare() must accept 2 positional arguments (claims, context)",
+        ),
+        (
+            _BadWeigh("W"),
+            "rule 'W': weigh() must accept 3 positional arguments (claim, statistics, context)",
+        ),
+    ],
+)
+def test_a_rule_with_the_wrong_method_signature_is_told_which_arguments_to_take(
+    rule: _Named, message: str
+) -> None:
+    with pytest.raises(ng.PolicyError) as raised:
+        ng.Policy(rules=(rule,), trust=None)  # type: ignore[arg-type]
+    assert str(raised.value) == message
