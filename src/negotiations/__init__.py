@@ -1,5 +1,18 @@
 """negotiations: news reporting on diplomatic negotiations as a typed, sourced, reconciled record.
 
+Start here:
+
+- ``load_corpus()`` the bundled seed corpus (``load_corpus(bundled_corpus_path(), bundled_corpus_path("reports"), folder)``
+  layers more); ``negotiations.claims`` builds assertions from any table.
+- ``reconcile(corpus)`` weighs the evidence and returns a :class:`Reconciliation`:
+  ``meeting()``, ``delegation()``, ``offices()``, ``holder()``, ``positions``,
+  ``contested``, ``explain()``, ``to_json()``.
+- The model (``Assertion``, ``TextAnchor``/``RecordRef``, values, ``Registry``,
+  ``Vocabulary``), the rules (``Policy``, ``TrustModel``, ``SourceReliability`` …) and the
+  errors (all under ``NegotiationsError``) are re-exported here; displays, tables,
+  graphs, plots and exports live in ``negotiations.display``, ``.frames``, ``.graph``,
+  ``.plot`` and ``.export``; hypothesis strategies in ``negotiations.testing``.
+
 >>> import negotiations as ng
 >>> corpus = ng.load_corpus()
 >>> rec = ng.reconcile(corpus)

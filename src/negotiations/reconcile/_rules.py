@@ -58,7 +58,9 @@ class Rule(Protocol):
     """What a provenance rule implements. ``name`` must be unique in a policy."""
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The rule's name, unique in a policy (it labels contributions)."""
+        ...
 
     def prepare(self, claims: Sequence[Claim], context: Context) -> Any:
         """Corpus-wide statistics, computed once over all claims (or None)."""
@@ -97,6 +99,7 @@ class _Static:
     __slots__ = ()
 
     def prepare(self, claims: Sequence[Claim], context: Context) -> Any:
+        """Corpus-wide statistics this rule needs, computed once over all claims."""
         return None
 
 
@@ -113,6 +116,7 @@ class SourceTrust(_Static):
     name = "SourceTrust"
 
     def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        """This rule's factor for ``claim``, with its reason (see the class docstring)."""
         trust = context.trust
         if trust is None:
             return Weight(1.0, "no trust learned: every publisher counts alike")
@@ -173,6 +177,7 @@ class SourceReliability:
         return hash((self.name, tuple(self.weights.items())))
 
     def prepare(self, claims: Sequence[Claim], context: Context) -> Any:
+        """Corpus-wide statistics this rule needs, computed once over all claims."""
         if not self.weights:
             return None
         known = {label for claim in claims for label in origin_labels(claim, context)}
@@ -188,6 +193,7 @@ class SourceReliability:
         return None
 
     def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        """This rule's factor for ``claim``, with its reason (see the class docstring)."""
         if not self.weights:
             return Weight(1.0, "no configured weights")
         matched = [
@@ -257,6 +263,7 @@ class ModalityRank:
         )
 
     def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        """This rule's factor for ``claim``, with its reason (see the class docstring)."""
         modality = claim.assertion.modality
         if modality in PROSPECTIVE and statistics and claim.key.question in statistics:
             return Weight(0.0, f"{modality.value}, superseded by reports of fact")
@@ -279,6 +286,7 @@ class AfterEventOverBefore:
             raise PolicyError(f"AfterEventOverBefore.before must be in 0..1, found {value!r}")
 
     def prepare(self, claims: Sequence[Claim], context: Context) -> Any:
+        """Corpus-wide statistics this rule needs, computed once over all claims."""
         held: dict[str, set[str]] = defaultdict(set)
         for claim in claims:
             a = claim.assertion
@@ -292,6 +300,7 @@ class AfterEventOverBefore:
         return MappingProxyType({event: frozenset(sources) for event, sources in held.items()})
 
     def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        """This rule's factor for ``claim``, with its reason (see the class docstring)."""
         event = _event_of(claim, context)
         reporters = statistics.get(event) if statistics else None
         if not reporters:
@@ -331,6 +340,7 @@ class FirstPartyStatements(_Static):
     name = "FirstPartyStatements"
 
     def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        """This rule's factor for ``claim``, with its reason (see the class docstring)."""
         modality = claim.assertion.modality
         if modality in PROSPECTIVE or not is_first_party(claim, context):
             return Weight(1.0, "not a factual statement by the party concerned")
@@ -406,6 +416,7 @@ class IndependentCorroboration(_Static):
     name = "IndependentCorroboration"
 
     def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        """This rule's factor for ``claim``, with its reason (see the class docstring)."""
         return Weight(1.0, f"one independent origin ({origin(claim, context)})")
 
 
