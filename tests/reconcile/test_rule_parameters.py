@@ -148,9 +148,19 @@ def test_a_publisher_that_disagreed_with_the_record_elsewhere_loses_a_tie() -> N
         say("summit", chair, actor("x"), source="good0"),
         say("summit", chair, actor("y"), source="bad"),
     ]
-    learned = ng.reconcile([*history, *tie], ng.Policy())
+    alone = say("dinner", chair, actor("z"), source="loner")
+    learned = ng.reconcile([*history, *tie, alone], ng.Policy())
     (summit,) = learned.about("summit", "chair")
     assert (summit.status, summit.value) == (ng.VerdictStatus.ACCEPTED, actor("x"))
+    reasons = {c.reason for c in summit.contributions if c.rule == "SourceTrust"}
+    assert reasons == {
+        "good0: trust 0.82 from 7 question(s) shared with other publishers",
+        "bad: trust 0.16 from 7 question(s) shared with other publishers",
+    }
+    (dinner,) = learned.about("dinner", "chair")
+    assert [c.reason for c in dinner.contributions if c.rule == "SourceTrust"] == [
+        "loner: no record, prior trust"
+    ]
     # Without learned trust the same two reports are one against one.
     (alike,) = ng.reconcile([*history, *tie], ng.Policy(trust=None)).about("summit", "chair")
     assert alike.status is ng.VerdictStatus.CONTESTED
@@ -247,3 +257,55 @@ def test_a_rule_with_the_wrong_method_signature_is_told_which_arguments_to_take(
     with pytest.raises(ng.PolicyError) as raised:
         ng.Policy(rules=(rule,), trust=None)  # type: ignore[arg-type]
     assert str(raised.value) == message
+
+
+def test_a_claims_origin_is_its_quoted_speaker_else_its_outlet_else_its_source() -> None:
+    import datetime as dt
+
+    from negotiations.reconcile._claims import form_claims
+    from negotiations.reconcile._rules import origin
+    from tests.reconcile._build import actor, say
+
+    context = ng.Context(source_outlets={ng.SourceId("tass_article"): ng.ActorId("tass")})
+    chair = ng.Predicate.CHAIR
+    claims = form_claims(
+        [
+            say("a", chair, actor("x"), source="tass_article", quoted="peskov"),
+            say("b", chair, actor("x"), source="tass_article"),
+            say("c", chair, actor("x"), source="blog"),
+        ],
+        context,
+        dt.timedelta(days=30),
+    )
+    assert [origin(c, context) for c in claims] == ["quoted:peskov", "outlet:tass", "source:blog"]
+
+
+@pytest.mark.parametrize(
+    ("modality", "quoted", "expected"),
+    [
+        (M.REPORTED, "russia", ng.Weight(1 / 0.85, "stated by the party concerned")),
+        (M.CLAIMED, "russia", ng.Weight(1 / 0.6, "stated by the party concerned")),
+        (M.CONFIRMED, "russia", ng.Weight(1.0, "stated by the party concerned")),
+        (M.EXPECTED, "russia", ng.Weight(1.0, "not a factual statement by the party concerned")),
+        (M.REPORTED, "ukraine", ng.Weight(1.0, "not a factual statement by the party concerned")),
+    ],
+)
+def test_a_partys_own_factual_word_counts_as_confirmation(
+    modality: ng.Modality, quoted: str, expected: ng.Weight
+) -> None:
+    import datetime as dt
+
+    from negotiations.reconcile._claims import form_claims
+    from tests.reconcile._build import actor, say
+
+    context = ng.Context(
+        delegation_events={ng.EntityId("talks_ru"): (ng.EventId("talks"), ng.ActorId("russia"))}
+    )
+    (claim,) = form_claims(
+        [say("talks_ru", ng.Predicate.HEAD, actor("medinsky"), modality=modality, quoted=quoted)],
+        context,
+        dt.timedelta(days=30),
+    )
+    weight = ng.FirstPartyStatements().weigh(claim, None, context)
+    assert weight.reason == expected.reason
+    assert weight.factor == pytest.approx(expected.factor)
