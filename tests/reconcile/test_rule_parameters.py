@@ -309,3 +309,40 @@ def test_a_partys_own_factual_word_counts_as_confirmation(
     weight = ng.FirstPartyStatements().weigh(claim, None, context)
     assert weight.reason == expected.reason
     assert weight.factor == pytest.approx(expected.factor)
+
+
+@pytest.mark.parametrize(
+    ("weights", "expected"),
+    [
+        ({}, ng.Weight(1.0, "no configured weights")),
+        ({"source:other": 3.0}, ng.Weight(1.0, "no configured weight")),
+        (
+            {"source:tass_article": 0.5},
+            ng.Weight(0.5, "configured weight 0.5 for source:tass_article"),
+        ),
+        (
+            {"source:tass_article": 0.5, "outlet:tass": 2.0},
+            ng.Weight(2.0, "configured weight 2 for outlet:tass"),
+        ),
+        (
+            {"source:tass_article": 3.0, "outlet:tass": 2.0},
+            ng.Weight(3.0, "configured weight 3 for source:tass_article"),
+        ),
+    ],
+)
+def test_the_largest_configured_weight_of_a_claims_origins_applies(
+    weights: dict[str, float], expected: ng.Weight
+) -> None:
+    import datetime as dt
+
+    from negotiations.reconcile._claims import form_claims
+
+    from tests.reconcile._build import actor, say
+
+    context = ng.Context(source_outlets={ng.SourceId("tass_article"): ng.ActorId("tass")})
+    (claim,) = form_claims(
+        [say("talks", ng.Predicate.CHAIR, actor("x"), source="tass_article")],
+        context,
+        dt.timedelta(days=30),
+    )
+    assert ng.SourceReliability(weights=weights).weigh(claim, None, context) == expected
