@@ -336,7 +336,6 @@ def test_the_largest_configured_weight_of_a_claims_origins_applies(
     import datetime as dt
 
     from negotiations.reconcile._claims import form_claims
-
     from tests.reconcile._build import actor, say
 
     context = ng.Context(source_outlets={ng.SourceId("tass_article"): ng.ActorId("tass")})
