@@ -54,6 +54,9 @@ NOT_SWITCHABLE = {
 
 #: Variants that behave exactly like the original (mutant name pattern -> why).
 EQUIVALENT: dict[str, str] = {
+    "negotiations.reconcile._rules.x_origin__mutmut_1[456]": (
+        "the message of an unreachable assertion (every claim has a `source:` label)"
+    ),
     "negotiations.reconcile._claims.x__era_scope__mutmut_[23]": (
         "the `None` branch of `_era_scope` is never taken: `_scope_eras` names the era of "
         "undated claims itself (a test checks it is 'undated')"

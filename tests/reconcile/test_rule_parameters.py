@@ -345,3 +345,19 @@ def test_the_largest_configured_weight_of_a_claims_origins_applies(
         dt.timedelta(days=30),
     )
     assert ng.SourceReliability(weights=weights).weigh(claim, None, context) == expected
+
+
+def test_each_independent_origin_adds_one_unit_whatever_it_repeats() -> None:
+    from tests.reconcile._build import actor, say
+
+    chair = ng.Predicate.CHAIR
+    data = [
+        say("talks", chair, actor("x"), source="one"),
+        say("talks", chair, actor("x"), source="one"),  # the same origin again
+        say("talks", chair, actor("x"), source="two"),
+    ]
+    (talks,) = ng.reconcile(
+        data, ng.Policy(rules=(ng.IndependentCorroboration(),), trust=None)
+    ).verdicts
+    assert talks.margin == pytest.approx(2.0)
+    assert [(c.rule, c.amount) for c in talks.contributions] == [("IndependentCorroboration", 2.0)]
