@@ -356,8 +356,13 @@ def test_each_independent_origin_adds_one_unit_whatever_it_repeats() -> None:
         say("talks", chair, actor("x"), source="one"),  # the same origin again
         say("talks", chair, actor("x"), source="two"),
     ]
-    (talks,) = ng.reconcile(
-        data, ng.Policy(rules=(ng.IndependentCorroboration(),), trust=None)
-    ).verdicts
-    assert talks.margin == pytest.approx(2.0)
-    assert [(c.rule, c.amount) for c in talks.contributions] == [("IndependentCorroboration", 2.0)]
+    rules = (ng.IndependentCorroboration(), ng.ModalityRank())
+    (talks,) = ng.reconcile(data, ng.Policy(rules=rules, trust=None)).verdicts
+    # Two origins, one unit each, a reported fact counting 0.85 of it, in either order.
+    assert talks.margin == pytest.approx(2 * 0.85)
+    swapped = ng.Policy(rules=rules[::-1], trust=None)
+    assert ng.reconcile(data, swapped).verdicts[0].margin == pytest.approx(2 * 0.85)
+    assert [(c.rule, round(c.amount, 6)) for c in talks.contributions] == [
+        ("IndependentCorroboration", 2.0),
+        ("ModalityRank", -0.3),
+    ]
