@@ -194,8 +194,8 @@ def write(doc: Path) -> None:
     text = doc.read_text(encoding="utf-8")
     for marker, body in (("table", table()), ("survivors", survivors())):
         text = re.sub(
-            rf"(<!-- mutation:{marker} -->\n).*?(\n<!-- /mutation:{marker} -->)",
-            lambda m, body=body: m[1] + body + m[2],
+            rf"(<!-- mutation:{marker} -->\n).*?(<!-- /mutation:{marker} -->)",
+            lambda m, body=body: m[1] + body + "\n" + m[2],
             text,
             flags=re.S,
         )

@@ -366,3 +366,29 @@ def test_each_independent_origin_adds_one_unit_whatever_it_repeats() -> None:
         ("IndependentCorroboration", 2.0),
         ("ModalityRank", -0.3),
     ]
+
+
+def test_claims_sharing_a_source_or_a_quoted_speaker_are_one_independent_origin() -> None:
+    import datetime as dt
+
+    from negotiations.reconcile import independent_origins
+    from negotiations.reconcile._claims import form_claims
+    from tests.reconcile._build import actor, say
+
+    chair = ng.Predicate.CHAIR
+    claims = form_claims(
+        [
+            say("talks", chair, actor("x"), source="a"),
+            say("talks", chair, actor("x"), source="a"),
+            say("talks", chair, actor("x"), source="b", quoted="peskov"),
+            say("talks", chair, actor("x"), source="c", quoted="peskov"),
+            say("talks", chair, actor("x"), source="d"),
+        ],
+        ng.Context(),
+        dt.timedelta(days=30),
+    )
+    assert sorted(sorted(o) for o in independent_origins(claims, ng.Context())) == [
+        ["quoted:peskov", "source:b", "source:c"],
+        ["source:a"],
+        ["source:d"],
+    ]
