@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Mapping
 from typing import Protocol, runtime_checkable
 
@@ -84,12 +85,18 @@ def reconcile(
     if context is None:
         context = Context.build(registry, sources, vocabulary, passages)
     verdicts = decide(assertions, policy, context, statistics)
-    return Reconciliation(
-        verdicts=verdicts,
-        policy=policy,
-        registry=registry,
-        sources=sources,
-    )
+    collecting = gc.isenabled()
+    gc.disable()  # indexing a million verdicts makes no cycles (see decide)
+    try:
+        return Reconciliation(
+            verdicts=verdicts,
+            policy=policy,
+            registry=registry,
+            sources=sources,
+        )
+    finally:
+        if collecting:
+            gc.enable()
 
 
 __all__ = [
