@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol, runtime_checkable
 
 from negotiations.model import Assertion, Registry, Source, SourceId, Vocabulary
@@ -61,6 +61,7 @@ def reconcile(
     vocabulary: Vocabulary | None = None,
     context: Context | None = None,
     statistics: Statistics | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Reconciliation:
     """Reconcile a corpus, or any assertions, under ``policy`` (the default if None).
 
@@ -69,6 +70,7 @@ def reconcile(
     without them, and the rules that need them abstain. ``vocabulary`` declares
     user predicates. ``statistics`` lets a caller reconcile part of the input
     with statistics computed over the whole (:func:`compute_statistics`).
+    ``progress`` is called with (claims decided, all claims) as decisions are made.
     """
     policy = policy if policy is not None else default_policy()
     passages = None
@@ -84,7 +86,7 @@ def reconcile(
         assertions = tuple(data)
     if context is None:
         context = Context.build(registry, sources, vocabulary, passages)
-    verdicts = decide(assertions, policy, context, statistics)
+    verdicts = decide(assertions, policy, context, statistics, progress)
     collecting = gc.isenabled()
     gc.disable()  # indexing a million verdicts makes no cycles (see decide)
     try:

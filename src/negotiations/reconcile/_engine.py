@@ -20,7 +20,7 @@ from __future__ import annotations
 import gc
 import heapq
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -45,6 +45,7 @@ from negotiations.reconcile._rules import (
     ModalityRank,
     Rule,
     SourceReliability,
+    Weight,
     group_origins,
 )
 from negotiations.reconcile._verdicts import (
@@ -161,13 +162,13 @@ _TRUST_FREE: frozenset[type] = frozenset(
 )
 
 
-def _weigh(rule: Rule, claim: Claim, statistics: Statistics, context: Context) -> tuple[float, str]:
+def _weigh(rule: Rule, claim: Claim, statistics: Statistics, context: Context) -> Weight:
     weight = _call(rule, "weigh", claim, statistics.by_rule.get(rule.name), context)
     if not hasattr(weight, "factor") or not hasattr(weight, "reason"):
         raise PolicyError(
             f"rule {rule.name!r}: weigh() must return a Weight, found {type(weight).__name__}"
         )
-    return float(weight.factor), str(weight.reason)
+    return weight  # type: ignore[no-any-return]
 
 
 class _Weigher:
@@ -178,19 +179,21 @@ class _Weigher:
 
     def __init__(self, policy: Policy) -> None:
         self.rules = policy.rules
-        self.kept: dict[int, tuple[tuple[float, str] | None, ...]] = {}
+        #: The kept weights (the built-in rules share their Weight objects, so this
+        #: costs a tuple per claim).
+        self.kept: dict[int, tuple[Weight | None, ...]] = {}
 
     def static_weight(self, claim: Claim, statistics: Statistics, context: Context) -> float:
         """The product of every factor but learned trust (fixed while trust is learned)."""
         product = 1.0
-        kept: list[tuple[float, str] | None] = []
+        kept: list[Weight | None] = []
         for rule in self.rules:
             if rule.name == TRUST_RULE:
                 kept.append(None)
                 continue
-            factor, reason = _weigh(rule, claim, statistics, context)
-            kept.append((factor, reason) if type(rule) in _TRUST_FREE else None)
-            product *= factor
+            weight = _weigh(rule, claim, statistics, context)
+            kept.append(weight if type(rule) in _TRUST_FREE else None)
+            product *= float(weight.factor)
         self.kept[id(claim)] = tuple(kept)
         return product
 
@@ -203,7 +206,7 @@ class _Weigher:
             found = kept[i] if kept is not None else None
             if found is None:
                 found = _weigh(rule, claim, statistics, context)
-            out.append((rule.name, found[0], found[1]))
+            out.append((rule.name, float(found.factor), str(found.reason)))
         return out
 
 
@@ -555,8 +558,12 @@ def decide(
     policy: Policy,
     context: Context,
     statistics: Statistics | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Verdict, ...]:
-    """Verdicts for every question the assertions raise, sorted by key."""
+    """Verdicts for every question the assertions raise, sorted by key.
+
+    ``progress``, if given, is called with (claims decided, all claims) after each
+    decision group (a progress bar on a long run)."""
     # The cyclic garbage collector would rescan every claim and verdict made so far,
     # again and again as they accumulate (a third of the time at 100,000 assertions);
     # reconciliation makes no reference cycles, so the collector is paused for the run
@@ -571,8 +578,12 @@ def decide(
             statistics = _prepare(claims, policy, context, weigher)
         context = statistics.apply(context)
         verdicts: list[Verdict] = []
+        done = 0
         for members in _partition(claims, context):
             verdicts.extend(_decide_group(members, policy, context, statistics, weigher))
+            if progress is not None:
+                done += len(members)
+                progress(done, len(claims))
         return tuple(sorted(verdicts, key=lambda v: v.key.order))
     finally:
         if collecting:
