@@ -1,5 +1,18 @@
 """negotiations: news reporting on diplomatic negotiations as a typed, sourced, reconciled record.
 
+Start here:
+
+- ``load_corpus()`` the bundled seed corpus (``load_corpus(bundled_corpus_path(), bundled_corpus_path("reports"), folder)``
+  layers more); ``negotiations.claims`` builds assertions from any table.
+- ``reconcile(corpus)`` weighs the evidence and returns a :class:`Reconciliation`:
+  ``meeting()``, ``delegation()``, ``offices()``, ``holder()``, ``positions``,
+  ``contested``, ``explain()``, ``to_json()``.
+- The model (``Assertion``, ``TextAnchor``/``RecordRef``, values, ``Registry``,
+  ``Vocabulary``), the rules (``Policy``, ``TrustModel``, ``SourceReliability`` …) and the
+  errors (all under ``NegotiationsError``) are re-exported here; displays, tables,
+  graphs, plots and exports live in ``negotiations.display``, ``.frames``, ``.graph``,
+  ``.plot`` and ``.export``; hypothesis strategies in ``negotiations.testing``.
+
 >>> import negotiations as ng
 >>> corpus = ng.load_corpus()
 >>> rec = ng.reconcile(corpus)
@@ -17,6 +30,7 @@ from negotiations.errors import (
     AnchorNotFoundError,
     AnchorOutOfRangeError,
     ChecksumMismatchError,
+    ChronologyError,
     CorpusError,
     CorpusValidationError,
     DateExpressionError,
@@ -89,6 +103,7 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
+    """Import a lazily loaded name (see ``_LAZY``) on first use, then keep it here."""
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'negotiations' has no attribute {name!r}")
@@ -100,6 +115,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
+    """Every name of the package, the lazily loaded ones included."""
     return sorted({*globals(), *_LAZY})
 
 
@@ -117,6 +133,7 @@ __all__ = [
     "Limits",
     "CorpusError",
     "CorpusValidationError",
+    "ChronologyError",
     "DateExpressionError",
     "DuplicateIdError",
     "FirstPartyStatements",

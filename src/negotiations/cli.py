@@ -15,6 +15,7 @@ Exit statuses (also in the README and docs/cli.md):
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import csv
 import difflib
@@ -330,15 +331,34 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], tuple[int, str]]] = {
 }
 
 
+def _transliterate(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: what the stream cannot encode, in ASCII ("ü" -> "u"); a lone
+    surrogate (a non-UTF-8 file name, say) as its escape ``\\udce9``."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    chunk = error.object[error.start : error.end]
+    return (
+        "".join(f"\\u{ord(c):04x}" if "\ud800" <= c <= "\udfff" else anyascii(c) for c in chunk),
+        error.end,
+    )
+
+
+codecs.register_error("negotiations.transliterate", _transliterate)
+
+
 def _printable(text: str, stream: TextIO) -> str:
-    """The text as the stream can encode it: transliterated to ASCII if need be
-    ("Türkiye" -> "Turkiye", "–" -> "-"), never a UnicodeEncodeError."""
+    """The text as the stream can encode it: only what it cannot hold is transliterated
+    ("Türkiye" -> "Turkiye" on an ASCII stream), never a UnicodeEncodeError."""
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         text.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        return "\n".join(anyascii(line) for line in text.split("\n"))
-    return text
+    except LookupError:
+        encoding = "ascii"
+    except UnicodeEncodeError:
+        pass
+    else:
+        return text
+    return text.encode(encoding, "negotiations.transliterate").decode(encoding)
 
 
 def _write(text: str, stream: TextIO | None) -> None:

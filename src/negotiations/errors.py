@@ -63,12 +63,17 @@ class ModelError(NegotiationsError, ValueError):
 
 
 class SerializationError(NegotiationsError, ValueError):
-    """Data could not be structured into model objects (wrong shape, unknown keys...)."""
+    """Data could not be structured into model objects (wrong shape, unknown keys, bad JSON).
+
+    Each problem names its JSON path where there is one and is cut to 500 characters;
+    the message lists the first :data:`MAX_PROBLEMS_LISTED`."""
 
     def __init__(self, cls_name: str, problems: Sequence[str]) -> None:
         self.cls_name = cls_name
-        self.problems = tuple(problems)
-        listing = "\n  ".join(self.problems)
+        self.problems = tuple(shorten(problem, 500) for problem in problems)
+        listing = "\n  ".join(self.problems[:MAX_PROBLEMS_LISTED])
+        if len(self.problems) > MAX_PROBLEMS_LISTED:
+            listing += f"\n  … and {len(self.problems) - MAX_PROBLEMS_LISTED} more (see .problems)"
         super().__init__(f"cannot structure {cls_name}:\n  {listing}")
 
 
@@ -155,6 +160,10 @@ class ChecksumMismatchError(AnchorError):
 
 class ValueExpressionError(CorpusError):
     """Words that state a value (a number, a time of day, a date, a duration) cannot be read."""
+
+
+class ChronologyError(CorpusError):
+    """A document reports as held an event it dates after its own publication date."""
 
 
 class DateExpressionError(ValueExpressionError):

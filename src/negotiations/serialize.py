@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar, overload
 
+import attrs
 import cattrs
 from cattrs.strategies import configure_tagged_union
 
-from negotiations.errors import ModelError, SerializationError
+from negotiations.errors import ModelError, NegotiationsError, SerializationError, shorten
 from negotiations.model import (
     Actor,
     DateRange,
@@ -126,10 +129,44 @@ _optional_union(Actor)
 _optional_union(Value)
 
 
+#: Python type names as a JSON reader would say them, for "expected a JSON object, found …".
+_JSON_KINDS = {
+    "str": "a string",
+    "list": "an array",
+    "int": "a number",
+    "float": "a number",
+    "bool": "true or false",
+    "NoneType": "null",
+    "dict": "an object",
+}
+_NOT_A_MAPPING = re.compile(r"'(\w+)' object has no attribute '(?:keys|copy|items|get)'")
+
+
+def _describe(error: BaseException) -> str:
+    """One short line for an error raised while structuring, whatever its class."""
+    if isinstance(error, NegotiationsError):
+        return shorten(str(error), 300)
+    if isinstance(error, AttributeError):
+        found = _NOT_A_MAPPING.search(str(error))
+        if found is not None:
+            return f"expected a JSON object, found {_JSON_KINDS.get(found[1], found[1])}"
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    if isinstance(error, OverflowError):
+        return f"number out of range ({shorten(str(error), 100)})"
+    if isinstance(error, KeyError):
+        return f"missing key {shorten(repr(error.args[0]) if error.args else '', 100)}"
+    return shorten(str(error), 300)
+
+
 def _format_exception(error: BaseException, type_: Any) -> str:
-    if isinstance(error, ModelError):
-        return str(error)
-    return cattrs.v.format_exception(error, type_)
+    if isinstance(error, NegotiationsError | AttributeError | RecursionError | OverflowError):
+        return _describe(error)
+    return shorten(cattrs.v.format_exception(error, type_), 300)
+
+
+def _name(cls: Any) -> str:
+    return getattr(cls, "__name__", None) or shorten(str(cls), 100)
 
 
 def unstructure(obj: object, as_type: Any = None) -> Any:
@@ -147,20 +184,31 @@ def structure(data: Any, cls: Any) -> Any: ...
 
 
 def structure(data: Any, cls: Any) -> Any:
-    """Plain data -> model object; any problem raises :class:`SerializationError`."""
+    """Plain data -> model object; any problem raises :class:`SerializationError`.
+
+    Each problem names its JSON path (``Assertion.evidence.start``); a value in a
+    message is cut short, so a hostile input cannot make a huge message.
+    """
+    name = _name(cls)
+    # (A few model classes, dates among them, are written as strings: those pass.)
+    if attrs.has(cls) and not isinstance(data, Mapping | str):
+        kind = _JSON_KINDS.get(type(data).__name__, type(data).__name__)
+        raise SerializationError(name, [f"expected a JSON object, found {kind} @ {name}"])
     try:
         return converter.structure(data, cls)
-    except ModelError as error:
-        raise SerializationError(getattr(cls, "__name__", str(cls)), [str(error)]) from error
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
-        problems = (
-            cattrs.transform_error(
-                error, path=getattr(cls, "__name__", "$"), format_exception=_format_exception
-            )
-            if isinstance(error, cattrs.BaseValidationError)
-            else [f"missing key {error}" if isinstance(error, KeyError) else str(error)]
-        )
-        raise SerializationError(getattr(cls, "__name__", str(cls)), problems) from error
+    except cattrs.BaseValidationError as error:
+        problems = cattrs.transform_error(error, path=name, format_exception=_format_exception)
+        raise SerializationError(name, problems) from error
+    except (
+        ValueError,
+        TypeError,
+        KeyError,
+        AttributeError,
+        RecursionError,
+        OverflowError,
+    ) as error:
+        # ModelError (a ValueError) and the other library errors raised by model validators.
+        raise SerializationError(name, [f"{_describe(error)} @ {name}"]) from error
 
 
 def to_json(obj: object, *, as_type: Any = None, indent: int | None = None) -> str:
@@ -168,15 +216,60 @@ def to_json(obj: object, *, as_type: Any = None, indent: int | None = None) -> s
     return json.dumps(unstructure(obj, as_type), sort_keys=True, ensure_ascii=False, indent=indent)
 
 
-@overload
-def from_json(text: str, cls: type[T]) -> T: ...
-@overload
-def from_json(text: str, cls: Any) -> Any: ...
+#: A ``\\uXXXX`` escape of a surrogate; only looked at further when one occurs.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def from_json(text: str, cls: Any) -> Any:
+def _lone_surrogates(data: Any, root: str) -> Iterator[str]:
+    """JSON paths of strings (or keys) holding a lone surrogate, which no UTF-8 text can carry."""
+    stack: list[tuple[str, Any]] = [(root, data)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, str):
+            if not _encodable(item):
+                yield path
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                if not _encodable(key):
+                    yield f"{path} (a key)"
+                stack.append((f"{path}.{shorten(key, 40)}", value))
+        elif isinstance(item, list):
+            stack.extend((f"{path}[{i}]", value) for i, value in enumerate(item))
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@overload
+def from_json(text: str | bytes, cls: type[T]) -> T: ...
+@overload
+def from_json(text: str | bytes, cls: Any) -> Any: ...
+
+
+def from_json(text: str | bytes, cls: Any) -> Any:
+    """JSON text -> model object; any problem raises :class:`SerializationError`.
+
+    Malformed JSON, numbers too long to read, nesting deeper than Python's stack
+    and lone surrogates (``"\\udcff"``: text no UTF-8 file can hold, so no output
+    could write it) are all refused here, with a JSON path where there is one.
+    """
+    name = _name(cls)
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise SerializationError(getattr(cls, "__name__", str(cls)), [str(error)]) from error
+    except RecursionError:
+        raise SerializationError(name, ["JSON nested too deeply to read"]) from None
+    except (ValueError, TypeError) as error:  # JSONDecodeError, int digits limit, bad bytes
+        raise SerializationError(name, [_describe(error)]) from error
+    probe = text if isinstance(text, str) else text.decode("utf-8", "replace")
+    if _SURROGATE_ESCAPE.search(probe) is not None or not _encodable(probe):
+        paths = list(_lone_surrogates(data, name))
+        if paths:
+            raise SerializationError(
+                name, [f"a lone surrogate (text no UTF-8 file can hold) @ {p}" for p in paths]
+            )
     return structure(data, cls)

@@ -196,6 +196,20 @@ YAML_CASES = [
     in_registry("NUL byte", "places", "places: []\n# \x00\n", ng.MalformedFileError, "\x00"),
     in_registry("bell character", "places", "places: []\nx: \x07\n", ng.MalformedFileError, "\x07"),
     in_registry(
+        "escaped lone surrogate in a name",
+        "actors",
+        ACTORS.replace("name: Dmitry Peskov", 'name: "Dmitry \\udcff Peskov"'),
+        ng.MalformedFileError,
+        "udcff",
+    ),
+    in_registry(
+        "escaped NUL in a name",
+        "places",
+        'places:\n  - {id: istanbul, name: "Istan\\0bul", kind: city, aliases: []}\n',
+        ng.MalformedFileError,
+        "Istan",
+    ),
+    in_registry(
         "python tag",
         "places",
         "places: !!python/object:os.system ls\n",
@@ -729,6 +743,25 @@ DATE_CASES.append(
         RUSSIAN_START + 2,
     )
 )
+
+# A report cannot call held what it dates after its own publication (docs/limits.md).
+EXPLICIT_TEXT, EXPLICIT_START = with_assertion(event_block("date", '"May 20"', "on May 20"))
+DATE_CASES += [
+    Case(
+        "held on a weekday after the publication date",
+        {ANNOTATION: published("2025-05-05")},  # "Thursday" resolves to 2025-05-08
+        ng.ChronologyError,
+        ANNOTATION_FILE,
+        line_number(ANNOTATION_TEXT, "value: Thursday") - 2,  # the assertion's first line
+    ),
+    Case(
+        "held on an explicit date after the publication date",
+        {ANNOTATION: EXPLICIT_TEXT, f"{DOC}.txt": ARTICLE + "A second session on May 20.\n"},
+        ng.ChronologyError,
+        ANNOTATION_FILE,
+        EXPLICIT_START,
+    ),
+]
 
 # -- values and the vocabulary ---------------------------------------------------------------------------
 VALUE_CASES = [

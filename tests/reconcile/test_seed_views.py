@@ -167,3 +167,34 @@ def test_positions_are_dated_by_their_earliest_evidence(
     dated = [p for p in seed_reconciliation.positions if p.stated_at is not None]
     assert dated
     assert all(p.stated_at is not None and p.stated_at.year >= 2022 for p in dated)
+
+
+def test_lookups_take_what_a_person_types(
+    seed_corpus: ng.Corpus, seed_reconciliation: ng.Reconciliation
+) -> None:
+    meeting = seed_reconciliation.meeting("istanbul_talks_2025")
+    russia = meeting.delegation("Russia")
+    assert russia is not None
+    assert russia.party.id == "russia"
+    assert meeting.delegation("russia") == russia
+    with pytest.raises(ng.UnknownNameError, match="did you mean 'Russia'"):
+        meeting.delegation("Rusia")
+    by_text = seed_reconciliation.offices("Kostyukov", at="2025-05-16")
+    assert by_text == seed_reconciliation.offices("Kostyukov", at=FRIDAY)
+    with pytest.raises(ng.ModelError, match="ISO date"):
+        seed_reconciliation.offices("Kostyukov", at="16 May")
+    with pytest.raises(ng.UnknownPredicateError, match="did you mean 'holds_office'"):
+        seed_reconciliation.about("Kostyukov", "hold_office")
+
+
+def test_reprs_are_short_and_stable(
+    seed_corpus: ng.Corpus, seed_reconciliation: ng.Reconciliation
+) -> None:
+    assert repr(seed_reconciliation) == "<Reconciliation: 281 verdicts, 0 contested>"
+    assert repr(seed_corpus).startswith("<Corpus: 5 documents, 458 assertions")
+    verdict = seed_reconciliation.verdict("istanbul_talks_2025", "date")
+    assert verdict is not None
+    assert len(repr(verdict)) < 200
+    zelenskyy = repr(seed_corpus.actor("Zelensky"))
+    aliases = zelenskyy.split("aliases=")[1]
+    assert aliases.index("'Vladimir Zelensky'") < aliases.index("'Zelensky'")  # sorted

@@ -29,7 +29,7 @@ from negotiations.claims._errors import (
 )
 from negotiations.claims._ids import normalise_id
 from negotiations.claims._parsers import Parser, default_parser
-from negotiations.errors import NegotiationsError
+from negotiations.errors import NegotiationsError, short_repr
 from negotiations.model import (
     Assertion,
     Attribution,
@@ -131,8 +131,16 @@ def _resolve(role: str, ref: ColumnRef, header: Sequence[str] | None, mapping_ro
     if ref not in header:
         close = difflib.get_close_matches(ref, list(header), n=3)
         hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-        raise ColumnMappingError(f"{role}: no column {ref!r} in header {list(header)}{hint}")
-    return _Slot(name=ref, index=list(header).index(ref))
+        raise ColumnMappingError(
+            f"{role}: no column {ref!r} in header {short_repr(list(header))}{hint}"
+        )
+    places = [i for i, name in enumerate(header) if name == ref]
+    if len(places) > 1:  # which of them holds the claims? Refuse rather than guess.
+        raise ColumnMappingError(
+            f"{role}: column {ref!r} appears {len(places)} times in the header "
+            f"(positions {short_repr(places)}); rename one or map the column by position"
+        )
+    return _Slot(name=ref, index=places[0])
 
 
 def _text(cell: object) -> str | None:
@@ -332,12 +340,15 @@ def build(
     retrieved: dt.datetime | None = None,
     lines: LineNumbered | None = None,
     mapping_rows: bool = False,
+    problems: list[RowProblem] | None = None,
 ) -> ClaimSet:
     """Build a :class:`ClaimSet` from rows (the shared core of every loader).
 
     ``lines`` gives each row's line number (a ``csv.reader``); without it rows
     are numbered from 1. In ``skip`` mode a bad value cell drops that claim only;
     a bad source, subject, time, modality or a short row drops the whole row.
+    ``problems`` holds the reader's own problems (rows it dropped), kept in row order
+    with the builder's.
     """
     if on_error not in ("raise", "skip"):
         raise ColumnMappingError(f"on_error must be 'raise' or 'skip', found {on_error!r}")
@@ -353,6 +364,8 @@ def build(
         parsers=parsers,
         missing=frozenset(m.strip().casefold() for m in missing),
     )
+    if problems is not None:
+        b.problems = problems  # the reader appends to it as it drops rows
 
     def slot(role: str, ref: ColumnRef | None) -> _Slot | None:
         return None if ref is None else _resolve(role, ref, header, mapping_rows)

@@ -10,6 +10,7 @@ import attrs
 from attrs import frozen
 
 from negotiations.claims._errors import ColumnMappingError
+from negotiations.errors import short_repr
 
 
 @frozen
@@ -88,7 +89,7 @@ class Columns:
             raise ColumnMappingError(
                 f"the default layout needs columns {', '.join(DEFAULT_LAYOUT[:4])} "
                 f"(optional: modality, time, record); missing {', '.join(missing)} "
-                f"in header {list(header)}"
+                f"in header {short_repr(list(header))}"
             )
         return cls(
             source="source",

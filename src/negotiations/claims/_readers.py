@@ -6,6 +6,8 @@ builder, so every input kind gets the same checks, caches and error reports.
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import csv
 import datetime as dt
 import importlib
@@ -17,7 +19,12 @@ from typing import Any
 
 from negotiations.claims._build import DEFAULT_MISSING, ClaimSet, OnError, Row, build
 from negotiations.claims._columns import Columns
-from negotiations.claims._errors import ClaimsError, ColumnMappingError, MissingExtraError
+from negotiations.claims._errors import (
+    ClaimsError,
+    ColumnMappingError,
+    MissingExtraError,
+    RowProblem,
+)
 from negotiations.claims._parsers import Parser
 from negotiations.model import Modality, Vocabulary
 
@@ -96,27 +103,28 @@ def read_csv(
     """
     path = Path(path)
     name = dataset if dataset is not None else path.name
+    problems: list[RowProblem] = []
+    # "utf-8-sig" drops a spreadsheet's byte-order mark (and reads plain UTF-8 alike).
+    opened_as = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
     try:
-        with path.open(newline="", encoding=encoding) as handle:
+        with _cell_limit(MAX_CELL_CHARS), path.open(newline="", encoding=opened_as) as handle:
             if quoted:
                 reader = csv.reader(handle, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL)
             else:
                 reader = csv.reader(handle, delimiter=delimiter, quoting=csv.QUOTE_NONE)
             names: Sequence[str] | None
             if header is True:
-                names = next(reader, None)
+                names = next(_lines(reader, path), None)
                 if names is None:
                     raise ColumnMappingError(f"{path}: the file is empty; expected a header line")
-                # A spreadsheet's UTF-8 byte-order mark is not part of the first name.
                 names = [n.strip().lstrip("\ufeff") for n in names]
             elif header is False:
                 names = None
             else:
                 names = list(header)
             mapping = columns if columns is not None else Columns.default(names or ())
-            rows = (row for row in reader if row)  # blank lines hold no claims
             return build(
-                rows,
+                _checked(reader, path, names, problems),
                 mapping,
                 header=names,
                 dataset=name,
@@ -127,16 +135,110 @@ def read_csv(
                 modality=modality,
                 retrieved=retrieved,
                 lines=reader,
+                problems=problems,
             )
     except UnicodeDecodeError as error:
         raise ClaimsError(
-            f"{path}: not valid {encoding} ({error.reason} at byte {error.start}); "
-            "pass the file's encoding, e.g. encoding='latin-1'"
+            f"{path}, line {_undecodable_line(path, opened_as)}: not valid {encoding} "
+            f"({error.reason}); pass the file's encoding, e.g. encoding='latin-1'"
+        ) from error
+    except LookupError as error:  # an encoding Python does not know
+        raise ClaimsError(f"{path}: unknown encoding {encoding!r}") from error
+    except (TypeError, csv.Error) as error:  # a delimiter csv refuses ("", ",,")
+        raise ColumnMappingError(
+            f"cannot read {path} with delimiter {delimiter!r}: {error}"
         ) from error
     except OSError as error:
         raise ClaimsError(f"cannot read {path}: {error.strerror or error}") from error
+
+
+#: Longest cell a delimited file may hold (csv's own default), so that one unclosed
+#: quote cannot read a whole large file into one cell.
+MAX_CELL_CHARS = 131_072
+
+
+@contextlib.contextmanager
+def _cell_limit(limit: int) -> Iterator[None]:
+    """csv's field limit is process-wide and other libraries raise it on import
+    (followthemoney sets it to the maximum): set ours for the read, then restore it."""
+    previous = csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _lines(reader: Any, path: Path) -> Iterator[list[str]]:
+    """The reader's rows, its errors (a cell past csv's field limit...) named by line."""
+    try:
+        yield from reader
     except csv.Error as error:
-        raise ClaimsError(f"{path}: malformed delimited text: {error}") from error
+        hint = (
+            f" (a cell longer than {MAX_CELL_CHARS:,} characters; often an unclosed quote)"
+            if "field limit" in str(error)
+            else ""
+        )
+        raise ClaimsError(
+            f"{path}, line {reader.line_num}: malformed delimited text: {error}{hint}"
+        ) from error
+
+
+def _checked(
+    reader: Any, path: Path, header: Sequence[str] | None, problems: list[RowProblem]
+) -> Iterator[list[str]]:
+    """Rows worth building: blank and all-empty rows (a spreadsheet's trailing ``,,,,``)
+    hold no claim and are skipped; a row with a NUL character or with filled cells
+    past the header's last column is dropped and reported (row and column)."""
+    width = len(header) if header is not None else None
+    for row in _lines(reader, path):
+        joined = "".join(row)
+        if not joined or joined.isspace():
+            continue
+        if "\x00" in joined:
+            at = next(i for i, cell in enumerate(row) if "\x00" in cell)
+            problems.append(
+                RowProblem(
+                    row=reader.line_num,
+                    column=_column(header, at),
+                    value=row[at],
+                    message="expected text without NUL characters (a binary file?)",
+                )
+            )
+            continue
+        if width is not None and len(row) > width and "".join(row[width:]).strip():
+            at = next(i for i in range(width, len(row)) if row[i].strip())
+            problems.append(
+                RowProblem(
+                    row=reader.line_num,
+                    column=_column(header, at),
+                    value=row[at],
+                    message=f"expected at most {width} cells, as in the header; found {len(row)}",
+                )
+            )
+            continue
+        yield row
+
+
+def _undecodable_line(path: Path, encoding: str) -> int | str:
+    """The first line of ``path`` that does not decode (one more pass, line by line)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with path.open("rb") as handle:
+            for number, line in enumerate(handle, start=1):
+                try:
+                    decoder.decode(line)
+                except UnicodeDecodeError:
+                    return number
+    except OSError:
+        pass
+    return "?"
+
+
+def _column(header: Sequence[str] | None, index: int) -> str:
+    """A column as a user finds it: its header name, else its 0-based position."""
+    if header is not None and index < len(header):
+        return header[index]
+    return str(index)
 
 
 def read_tsv(

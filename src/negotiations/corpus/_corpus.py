@@ -37,7 +37,7 @@ from negotiations.model import _validators as v
 from negotiations.model._passages import Passage, shared_passages
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Corpus:
     """Everything a corpus says, immutable: a :class:`Registry` plus documents plus
     assertions. Lookups resolve any spelling of a name."""
@@ -129,18 +129,22 @@ class Corpus:
     # -- the registry, for convenience --------------------------------------------
     @property
     def actors(self) -> tuple[Actor, ...]:
+        """The registry's actors."""
         return self.registry.actors
 
     @property
     def places(self) -> tuple[Place, ...]:
+        """The registry's places."""
         return self.registry.places
 
     @property
     def offices(self) -> tuple[Office, ...]:
+        """The registry's offices."""
         return self.registry.offices
 
     @property
     def events(self) -> tuple[Event, ...]:
+        """The registry's events."""
         return self.registry.events
 
     def actor(self, name: str) -> Actor:
@@ -160,6 +164,7 @@ class Corpus:
         return self.registry.event(name)
 
     def delegations(self) -> Iterator[DelegationRef]:
+        """Every delegation of every event, in registry order."""
         return self.registry.delegations()
 
     # -- documents and assertions -------------------------------------------------
@@ -189,7 +194,11 @@ class Corpus:
             if a.subject == subject and (predicate is None or a.predicate == predicate)
         )
 
+    def __repr__(self) -> str:
+        return f"<Corpus: {self.summary()}>"
+
     def summary(self) -> str:
+        """How many documents, assertions and records, in words."""
         return (
             f"{len(self.documents)} documents, {len(self.assertions)} assertions, "
             f"{self.registry.summary()}"

@@ -10,6 +10,7 @@ import importlib.resources
 from pathlib import Path
 
 from negotiations.corpus._annotations import AnnotationReader
+from negotiations.corpus._chronology import reported_after_publication
 from negotiations.corpus._corpus import Corpus
 from negotiations.corpus._limits import DEFAULT_LIMITS, Limits
 from negotiations.corpus._registries import RegistryReader
@@ -113,6 +114,12 @@ class _Loader(AnnotationReader, RegistryReader):
                 continue
             seen[assertion.id] = (file, line)
             assertions.append(assertion)
+        sources = {d.source.id: d.source for d in documents}
+        for late in reported_after_publication(
+            ((a, file, line) for a, file, line in located if seen.get(a.id) == (file, line)),
+            sources,
+        ):
+            self.problems.add(late)
         if self.problems:
             return None
         try:  # Corpus verifies every anchor (offsets, quote, text checksum) itself.

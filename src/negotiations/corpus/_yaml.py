@@ -168,6 +168,29 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> YamlLis
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+#: What an escape in a quoted string could smuggle past the reader's character check:
+#: control characters (a NUL...) and lone surrogates ("\\udcff", text no UTF-8 file can hold).
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def _construct_text(loader: _LineLoader, node: yaml.ScalarNode) -> str:
+    text = loader.construct_scalar(node)
+    assert isinstance(text, str)
+    found = _UNWRITABLE.search(text)
+    if found is not None:
+        raise yaml.constructor.ConstructorError(
+            None,
+            None,
+            f"an escaped character {found[0]!r} that text may not hold "
+            "(a control character or a lone surrogate)",
+            node.start_mark,
+        )
+    return text
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:str", _construct_text)
+
+
 def load_yaml(path: Path, display: str, root: Path, limits: Limits = DEFAULT_LIMITS) -> YamlMap:
     """Read one YAML file (a regular file inside ``root``) whose top level must be a mapping."""
     text = read_text(path, root, display, limits)

@@ -167,6 +167,8 @@ def _parts(
         return data.registry, data.sources, data
     if isinstance(data, Registry):
         return data, None, corpus_with(data)
+    if isinstance(data.corpus, Corpus):
+        return data.registry, data.sources, data.corpus
     return data.registry, data.sources, corpus_with(data.registry)
 
 

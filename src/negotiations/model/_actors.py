@@ -19,9 +19,10 @@ class Person:
 
     id: ActorId = attrs.field(validator=v.identifier)
     name: str = attrs.field(validator=v.text)
-    aliases: frozenset[str] = attrs.field(factory=frozenset, validator=_aliases)
+    aliases: frozenset[str] = attrs.field(factory=frozenset, validator=_aliases, repr=v.sorted_repr)
 
     def names(self) -> tuple[str, ...]:
+        """Every name it goes by: the canonical one first, then the aliases, sorted."""
         return (self.name, *sorted(self.aliases))
 
 
@@ -45,7 +46,7 @@ class Organization:
 
     id: ActorId = attrs.field(validator=v.identifier)
     name: str = attrs.field(validator=v.text)
-    aliases: frozenset[str] = attrs.field(factory=frozenset, validator=_aliases)
+    aliases: frozenset[str] = attrs.field(factory=frozenset, validator=_aliases, repr=v.sorted_repr)
     kind: OrganizationKind = attrs.field(
         default=OrganizationKind.OTHER, validator=v.instance_of(OrganizationKind)
     )
@@ -53,6 +54,7 @@ class Organization:
     parent: ActorId | None = attrs.field(default=None, validator=v.optional(v.identifier))
 
     def names(self) -> tuple[str, ...]:
+        """Every name it goes by: the canonical one first, then the aliases, sorted."""
         return (self.name, *sorted(self.aliases))
 
 
@@ -62,9 +64,10 @@ class State:
 
     id: ActorId = attrs.field(validator=v.identifier)
     name: str = attrs.field(validator=v.text)
-    aliases: frozenset[str] = attrs.field(factory=frozenset, validator=_aliases)
+    aliases: frozenset[str] = attrs.field(factory=frozenset, validator=_aliases, repr=v.sorted_repr)
 
     def names(self) -> tuple[str, ...]:
+        """Every name it goes by: the canonical one first, then the aliases, sorted."""
         return (self.name, *sorted(self.aliases))
 
 
@@ -87,9 +90,10 @@ class Place:
     id: PlaceId = attrs.field(validator=v.identifier)
     name: str = attrs.field(validator=v.text)
     kind: PlaceKind = attrs.field(validator=v.instance_of(PlaceKind))
-    aliases: frozenset[str] = attrs.field(factory=frozenset, validator=_aliases)
+    aliases: frozenset[str] = attrs.field(factory=frozenset, validator=_aliases, repr=v.sorted_repr)
     country: ActorId | None = attrs.field(default=None, validator=v.optional(v.identifier))
     within: PlaceId | None = attrs.field(default=None, validator=v.optional(v.identifier))
 
     def names(self) -> tuple[str, ...]:
+        """Every name it goes by: the canonical one first, then the aliases, sorted."""
         return (self.name, *sorted(self.aliases))

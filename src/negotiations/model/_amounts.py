@@ -46,6 +46,7 @@ class Quantity:
     bound: Bound = attrs.field(default=Bound.EXACT, validator=v.instance_of(Bound))
 
     def interval(self) -> Interval:
+        """The amounts the hedged figure allows."""
         return hedge_interval(float(self.amount), self.bound)
 
     def __str__(self) -> str:

@@ -230,6 +230,7 @@ class Assertion:
             raise ModelError("Assertion", "id", self.id, f"the content hash {expected}")
 
     def content_id(self) -> AssertionId:
+        """The content hash of the key fields (what ``id`` must be)."""
         return _assertion_id(
             self.source,
             self.subject,
@@ -273,4 +274,5 @@ class Assertion:
 
     @property
     def is_positive(self) -> bool:
+        """Whether the assertion affirms (rather than denies) its fact."""
         return self.polarity is Polarity.POSITIVE

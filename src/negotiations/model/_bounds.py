@@ -61,6 +61,7 @@ class Interval:
 
     @property
     def width(self) -> float:
+        """How wide the interval is (infinite for an open end)."""
         return self.high - self.low
 
     def overlaps(self, other: Interval) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -10,9 +11,11 @@ from types import MappingProxyType
 import attrs
 from attrs import frozen
 
+from negotiations.errors import UnknownNameError
 from negotiations.model import _validators as v
 from negotiations.model._actors import Actor, Organization, Person, Place, State
 from negotiations.model._ids import ActorId, DelegationId, EventId
+from negotiations.model._names import fold
 from negotiations.model._time import DateRange, Duration, PartialDate, TimeValue
 
 
@@ -65,6 +68,7 @@ class Event:
     )
 
     def names(self) -> tuple[str, ...]:
+        """Every name it goes by: the curated name first."""
         return (self.name,)
 
 
@@ -128,10 +132,21 @@ class Meeting:
         """The delegations keyed by the id of the party each represents (read-only)."""
         return MappingProxyType({d.party.id: d for d in self.delegations})
 
-    def delegation(self, party: Actor | ActorId) -> Delegation | None:
-        """The delegation of ``party`` (an actor or its id), if any."""
-        pid = party if isinstance(party, str) else party.id
-        return next((d for d in self.delegations if d.party.id == pid), None)
+    def delegation(self, party: Actor | str) -> Delegation | None:
+        """The delegation of ``party``: an actor, its id, or any of its names ("Russia",
+        "russia", "Russian Federation"). None when the party sent none to this meeting;
+        a name that is no party's raises :class:`UnknownNameError` with close matches."""
+        if not isinstance(party, str):
+            return next((d for d in self.delegations if d.party.id == party.id), None)
+        for d in self.delegations:
+            if party == d.party.id or fold(party) in {fold(n) for n in d.party.names()}:
+                return d
+        names = [n for d in self.delegations for n in d.party.names()]
+        close = difflib.get_close_matches(fold(party), [fold(n) for n in names], n=3, cutoff=0.6)
+        if close or not self.delegations:
+            suggestions = sorted({n for n in names if fold(n) in close})
+            raise UnknownNameError(party, "delegation party", suggestions)
+        return None
 
     def _repr_html_(self) -> str:
         """Notebook display (delegates to :mod:`negotiations.display.html`)."""

@@ -23,7 +23,7 @@ class Office:
     organization: ActorId = attrs.field(validator=v.identifier)
     single_holder: bool = attrs.field(validator=v.instance_of(bool))
     aliases: frozenset[str] = attrs.field(
-        factory=frozenset, validator=v.collection_of(frozenset, v.text)
+        factory=frozenset, validator=v.collection_of(frozenset, v.text), repr=v.sorted_repr
     )
     #: Offices that may be held together with this one (e.g. a minister who also
     #: chairs a council of the same government); others of the same organisation
@@ -33,6 +33,7 @@ class Office:
     )
 
     def names(self) -> tuple[str, ...]:
+        """Every name it goes by: the canonical one first, then the aliases, sorted."""
         return (self.name, *sorted(self.aliases))
 
 

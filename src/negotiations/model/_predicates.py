@@ -146,14 +146,17 @@ class Predicate(enum.StrEnum):
 
     @property
     def spec(self) -> PredicateSpec:
+        """The built-in spec of this predicate."""
         return PREDICATES[self]
 
     @property
     def cardinality(self) -> Cardinality:
+        """ONE (answers compete) or MANY (each value is its own question)."""
         return PREDICATES[self].cardinality
 
     @property
     def value_type(self) -> type:
+        """The value class this predicate takes."""
         return PREDICATES[self].value_type
 
 
@@ -290,6 +293,7 @@ class Vocabulary:
 
     @property
     def names(self) -> tuple[str, ...]:
+        """Every declared predicate name, sorted."""
         return tuple(self.specs)
 
     def __contains__(self, name: object) -> bool:

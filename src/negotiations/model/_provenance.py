@@ -155,6 +155,7 @@ class Document:
 
     @classmethod
     def from_text(cls, id: DocumentId, source: Source, text: str) -> Document:
+        """A document with the checksum of ``text`` computed."""
         return cls(id=id, source=source, text=text, checksum=text_checksum(text))
 
     def quote(self, anchor: TextAnchor) -> str:

@@ -21,7 +21,7 @@ from negotiations.model._names import Gazetteer
 from negotiations.model._offices import Office
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Registry:
     """Actors, places, offices and events, with lookups that accept any spelling."""
 
@@ -128,7 +128,11 @@ class Registry:
     def __len__(self) -> int:
         return len(self.actors) + len(self.places) + len(self.offices) + len(self.events)
 
+    def __repr__(self) -> str:
+        return f"<Registry: {self.summary()}>"
+
     def summary(self) -> str:
+        """How many records of each kind, in words."""
         return (
             f"{len(self.actors)} actors, {len(self.places)} places, "
             f"{len(self.offices)} offices, {len(self.events)} events"

@@ -95,6 +95,7 @@ class PartialDate:
 
     @property
     def precision(self) -> Precision:
+        """How much of the date is known: year, month, day or minute."""
         if self.minute is not None:
             return Precision.MINUTE
         if self.day is not None:
@@ -104,6 +105,7 @@ class PartialDate:
         return Precision.YEAR
 
     def isoformat(self) -> str:
+        """The ISO form (``2025-05``, ``2025-05-16``; ``START/END`` for a range, ``..`` when open)."""
         out = f"{self.year:04d}"
         if self.month is not None:
             out += f"-{self.month:02d}"
@@ -140,6 +142,7 @@ class PartialDate:
         return dt.date(self.year, self.month or 1, self.day)
 
     def span(self) -> tuple[dt.datetime, dt.datetime]:
+        """The instants it may denote: ``(first, first after)``."""
         return (self.earliest(), self.latest())
 
 
@@ -166,12 +169,14 @@ class DateRange:
             raise ModelError("DateRange", "end", self.end, f"an end not before start {self.start}")
 
     def span(self) -> tuple[dt.datetime, dt.datetime]:
+        """The instants it may denote: ``(first, first after)``."""
         return (
             self.start.earliest() if self.start is not None else _MIN,
             self.end.latest() if self.end is not None else _MAX,
         )
 
     def isoformat(self) -> str:
+        """The ISO form (``2025-05``, ``2025-05-16``; ``START/END`` for a range, ``..`` when open)."""
         start = self.start.isoformat() if self.start else ".."
         end = self.end.isoformat() if self.end else ".."
         return f"{start}/{end}"
@@ -203,6 +208,7 @@ def time_contains(outer: TimeValue, inner: TimeValue) -> bool:
 
 
 def time_overlaps(a: TimeValue, b: TimeValue) -> bool:
+    """True when some instant may be denoted by both."""
     a_start, a_end = a.span()
     b_start, b_end = b.span()
     return a_start < b_end and b_start < a_end
@@ -247,6 +253,7 @@ class Duration:
         return [(u, getattr(self, u)) for u in _UNIT_MINUTES if getattr(self, u)]
 
     def total_minutes(self) -> float:
+        """The stated length in minutes (calendar units at their average length)."""
         return sum(n * _UNIT_MINUTES[u] for u, n in self._components())
 
     def interval(self) -> Interval:
@@ -270,9 +277,11 @@ class Duration:
         return (i.low, i.high, i.low_closed, i.high_closed)
 
     def overlaps(self, other: Duration) -> bool:
+        """Could one length be what both phrases say?"""
         return self.interval().overlaps(other.interval())
 
     def contains(self, other: Duration) -> bool:
+        """Does this phrase allow every length ``other`` allows?"""
         return self.interval().contains(other.interval())
 
     def __str__(self) -> str:

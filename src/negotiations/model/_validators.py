@@ -74,3 +74,10 @@ def collection_of(container: type, element: Validator) -> Validator:
 def non_negative_int(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not int or value < 0:
         fail(instance, attribute, value, "a non-negative int")
+
+
+def sorted_repr(value: frozenset[str]) -> str:
+    """A set's repr in a stable order (set iteration order changes from run to run)."""
+    if not value:
+        return "frozenset()"
+    return "frozenset({" + ", ".join(repr(x) for x in sorted(value)) + "})"

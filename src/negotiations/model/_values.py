@@ -37,6 +37,7 @@ class _Exact:
     __slots__ = ()
 
     def key(self) -> str:
+        """The matching key: two values with the same key are the same answer."""
         raise NotImplementedError
 
     def compatible(self, other: object) -> bool:
@@ -65,6 +66,7 @@ class ActorValue(_Exact):
     actor: ActorId = attrs.field(validator=v.identifier)
 
     def key(self) -> str:
+        """The matching key: two values with the same key are the same answer."""
         return self.actor
 
     def refers_to(self) -> frozenset[str]:
@@ -76,6 +78,7 @@ class PlaceValue(_Exact):
     place: PlaceId = attrs.field(validator=v.identifier)
 
     def key(self) -> str:
+        """The matching key: two values with the same key are the same answer."""
         return self.place
 
     def refers_to(self) -> frozenset[str]:
@@ -87,6 +90,7 @@ class OfficeValue(_Exact):
     office: OfficeId = attrs.field(validator=v.identifier)
 
     def key(self) -> str:
+        """The matching key: two values with the same key are the same answer."""
         return self.office
 
     def refers_to(self) -> frozenset[str]:
@@ -98,6 +102,7 @@ class EventValue(_Exact):
     event: EventId = attrs.field(validator=v.identifier)
 
     def key(self) -> str:
+        """The matching key: two values with the same key are the same answer."""
         return self.event
 
     def refers_to(self) -> frozenset[str]:
@@ -111,9 +116,11 @@ class TextValue(_Exact):
     text: str = attrs.field(validator=v.text)
 
     def key(self) -> str:
+        """The matching key: two values with the same key are the same answer."""
         return fold(self.text)
 
     def label(self) -> str:
+        """The value in words, as a person reads it."""
         return self.text
 
 
@@ -122,6 +129,7 @@ class StatusValue(_Exact):
     status: MeetingStatus = attrs.field(validator=v.instance_of(MeetingStatus))
 
     def key(self) -> str:
+        """The matching key: two values with the same key are the same answer."""
         return self.status.value
 
 
@@ -130,6 +138,7 @@ class ModeValue(_Exact):
     mode: MeetingMode = attrs.field(validator=v.instance_of(MeetingMode))
 
     def key(self) -> str:
+        """The matching key: two values with the same key are the same answer."""
         return self.mode.value
 
 
@@ -142,6 +151,7 @@ class PositionValue(_Exact):
     terms: str | None = attrs.field(default=None, validator=v.optional(v.text))
 
     def key(self) -> str:
+        """The matching key: two values with the same key are the same answer."""
         return f"{self.issue.value}:{self.stance.value}"
 
     def compatible(self, other: object) -> bool:
@@ -152,6 +162,7 @@ class PositionValue(_Exact):
         )
 
     def label(self) -> str:
+        """The value in words, as a person reads it."""
         return f"{self.stance.value} {self.issue.value.replace('_', ' ')}"
 
 
@@ -161,6 +172,7 @@ class _Ranged:
     __slots__ = ()
 
     def key(self) -> str:
+        """The matching key: two values with the same key are the same answer."""
         raise NotImplementedError
 
     def _overlaps(self, other: object) -> bool | None:
@@ -178,12 +190,14 @@ class _Ranged:
         return found if found is not None else self.key() == getattr(other, "key", str)()
 
     def spread(self) -> float:
+        """How imprecise the value is (the width of what it allows; 0 when exact)."""
         raise NotImplementedError
 
     def refers_to(self) -> frozenset[str]:
         return frozenset()
 
     def label(self) -> str:
+        """The value in words, as a person reads it."""
         text: str = getattr(self, "text", self.key())
         return text
 
@@ -195,6 +209,7 @@ class DateValue(_Ranged):
     expression: TimeExpression = attrs.field(validator=v.instance_of(TimeExpression))
 
     def key(self) -> str:
+        """The matching key: two values with the same key are the same answer."""
         resolved = self.expression.value
         return resolved.isoformat() if resolved is not None else "?" + fold(self.expression.text)
 
@@ -215,12 +230,14 @@ class DateValue(_Ranged):
         return None
 
     def spread(self) -> float:
+        """How imprecise the value is (the width of what it allows; 0 when exact)."""
         if self.expression.value is None:
             return math.inf
         start, end = self.expression.value.span()
         return (end - start).total_seconds()
 
     def label(self) -> str:
+        """The value in words, as a person reads it."""
         return self.expression.text
 
 
@@ -232,6 +249,7 @@ class DurationValue(_Ranged):
     duration: Duration = attrs.field(validator=v.instance_of(Duration))
 
     def key(self) -> str:
+        """The matching key: two values with the same key are the same answer."""
         return str(self.duration)
 
     def _overlaps(self, other: object) -> bool | None:
@@ -245,6 +263,7 @@ class DurationValue(_Ranged):
         return None
 
     def spread(self) -> float:
+        """How imprecise the value is (the width of what it allows; 0 when exact)."""
         return self.duration.interval().width
 
 
@@ -256,6 +275,7 @@ class QuantityValue(_Ranged):
     quantity: Quantity = attrs.field(validator=v.instance_of(Quantity))
 
     def key(self) -> str:
+        """The matching key: two values with the same key are the same answer."""
         return str(self.quantity)
 
     def _same_unit(self, other: object) -> bool:
@@ -278,6 +298,7 @@ class QuantityValue(_Ranged):
         )
 
     def spread(self) -> float:
+        """How imprecise the value is (the width of what it allows; 0 when exact)."""
         return self.quantity.interval().width
 
 
@@ -292,6 +313,7 @@ class ClockValue(_Ranged):
     )
 
     def key(self) -> str:
+        """The matching key: two values with the same key are the same answer."""
         return f"{self.date.isoformat()}T{self.time}" if self.date else str(self.time)
 
     def _dates_agree(self, other: ClockValue, *, inside: bool) -> bool:
@@ -316,6 +338,7 @@ class ClockValue(_Ranged):
         )
 
     def spread(self) -> float:
+        """How imprecise the value is (the width of what it allows; 0 when exact)."""
         width = self.time.interval().width
         return width if self.date is not None else width + 24 * 60
 

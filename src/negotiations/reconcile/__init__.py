@@ -95,6 +95,7 @@ def reconcile(
             policy=policy,
             registry=registry,
             sources=sources,
+            corpus=data if isinstance(data, Evidenced) else None,
         )
     finally:
         if collecting:

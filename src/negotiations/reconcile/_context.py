@@ -111,6 +111,7 @@ class Context:
         vocabulary: Vocabulary | None = None,
         passages: Mapping[str, tuple[tuple[int, int, str], ...]] | None = None,
     ) -> Context:
+        """A context from a registry, sources, a vocabulary and shared passages (each optional)."""
         registry = registry if registry is not None else Registry()
         sources = sources or {}
         links = {
@@ -155,6 +156,7 @@ class Context:
         )
 
     def spec(self, predicate: str) -> PredicateSpec:
+        """The spec of ``predicate`` in this context's vocabulary."""
         return self._specs.get(predicate) or self.vocabulary.spec(predicate)
 
     @cached_property

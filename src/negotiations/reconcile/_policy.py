@@ -110,6 +110,7 @@ class Policy:
 
     @property
     def rule_names(self) -> tuple[str, ...]:
+        """The rules' names, in order."""
         return tuple(rule.name for rule in self.rules)
 
     def with_rule(self, rule: Rule, *, before: str | None = None) -> Policy:

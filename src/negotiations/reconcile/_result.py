@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import json
 import os
@@ -13,7 +14,12 @@ from typing import IO, Any
 import attrs
 from attrs import frozen
 
-from negotiations.errors import NegotiationsError, UnknownNameError
+from negotiations.errors import (
+    ModelError,
+    NegotiationsError,
+    UnknownNameError,
+    UnknownPredicateError,
+)
 from negotiations.model import (
     Actor,
     ActorId,
@@ -40,6 +46,7 @@ from negotiations.model import (
     SourceId,
     StatusValue,
     Value,
+    Vocabulary,
     time_contains,
 )
 from negotiations.reconcile._claims import ClaimKey
@@ -49,7 +56,7 @@ from negotiations.reconcile._verdicts import Verdict, VerdictStatus
 P = Predicate
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Reconciliation:
     """Every verdict, plus views that read the accepted ones as model objects."""
 
@@ -57,6 +64,8 @@ class Reconciliation:
     policy: Policy = attrs.field(factory=Policy, eq=False, repr=False)
     registry: Registry | None = attrs.field(default=None, eq=False, repr=False)
     sources: Mapping[SourceId, Source] | None = attrs.field(default=None, eq=False, repr=False)
+    #: What was reconciled, when it was a corpus (displays show quotes in their sentences).
+    corpus: Any = attrs.field(default=None, eq=False, repr=False)
     _index: dict[tuple[str, str], list[Verdict]] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -81,12 +90,16 @@ class Reconciliation:
         """Verdicts the rules could not decide."""
         return tuple(v for v in self.verdicts if v.status is VerdictStatus.CONTESTED)
 
+    def __repr__(self) -> str:
+        return f"<Reconciliation: {len(self.verdicts)} verdicts, {len(self.contested)} contested>"
+
     def about(
         self, subject: Actor | str, predicate: Predicate | str | None = None
     ) -> tuple[Verdict, ...]:
-        """Verdicts about a subject (an actor, an id or any name the corpus knows)."""
+        """Verdicts about a subject (an actor, an id or any name the registry knows),
+        optionally of one predicate; a misspelled predicate raises with close matches."""
         sid = self._subject_id(subject)
-        pred = predicate.value if isinstance(predicate, Predicate) else predicate
+        pred = self._predicate_name(predicate) if predicate is not None else None
         if pred is not None:
             return tuple(self._index.get((sid, pred), ()))
         return tuple(v for v in self.verdicts if v.key.subject == sid)
@@ -95,6 +108,14 @@ class Reconciliation:
         """The verdict of a single-valued question (e.g. a meeting's date)."""
         found = self.about(subject, predicate)
         return found[0] if len(found) == 1 else None
+
+    def _predicate_name(self, predicate: Predicate | str) -> str:
+        name = str(predicate)
+        known = set(Vocabulary.builtin().names) | {key[1] for key in self._index}
+        if name not in known:
+            close = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)
+            raise UnknownPredicateError(name, close)
+        return name
 
     def _subject_id(self, subject: Actor | str) -> str:
         if not isinstance(subject, str):
@@ -142,6 +163,7 @@ class Reconciliation:
         return tuple(self.meeting(e.id) for e in registry.events if e.kind is EventKind.MEETING)
 
     def meeting(self, name: str) -> Meeting:
+        """The reconciled meeting ``name`` (an event id or name): each field from accepted verdicts."""
         registry = self._need_registry()
         event = registry.event(name)
 
@@ -177,6 +199,7 @@ class Reconciliation:
         )
 
     def delegation(self, identifier: DelegationId | str) -> Delegation:
+        """The reconciled delegation: its head and members from accepted verdicts."""
         registry = self._need_registry()
         ref = registry.delegation(identifier)
         heads = self._accepted(ref.id, P.HEAD)
@@ -195,7 +218,8 @@ class Reconciliation:
             appointed_by=self._actor(appointed[0]) if len(appointed) == 1 else None,
         )
 
-    def _office_verdicts(self, at: dt.date | None) -> Iterable[Verdict]:
+    def _office_verdicts(self, at: dt.date | str | None) -> Iterable[Verdict]:
+        at = _as_date(at)
         for verdict in self.verdicts:
             if (
                 verdict.key.predicate == P.HOLDS_OFFICE.value
@@ -205,7 +229,7 @@ class Reconciliation:
             ):
                 yield verdict
 
-    def offices(self, person: Actor | str, at: dt.date | None = None) -> tuple[Office, ...]:
+    def offices(self, person: Actor | str, at: dt.date | str | None = None) -> tuple[Office, ...]:
         """Offices the accepted verdicts say ``person`` held (at ``at``, if given)."""
         registry = self._need_registry()
         pid = self._subject_id(person)
@@ -227,14 +251,14 @@ class Reconciliation:
             if pid is None or v.key.subject == pid
         )
 
-    def holders(self, office: Office | str, at: dt.date | None = None) -> tuple[Actor, ...]:
+    def holders(self, office: Office | str, at: dt.date | str | None = None) -> tuple[Actor, ...]:
         """Who the accepted verdicts say held ``office`` (at ``at``, if given)."""
         registry = self._need_registry()
         oid = office.id if isinstance(office, Office) else registry.office(office).id
         ids = sorted({v.key.subject for v in self._office_verdicts(at) if v.key.value == oid})
         return tuple(registry.actor(i) for i in ids)
 
-    def holder(self, office: Office | str, at: dt.date | None = None) -> Actor | None:
+    def holder(self, office: Office | str, at: dt.date | str | None = None) -> Actor | None:
         """The one holder of a single-holder office at ``at`` (None if unknown or contested)."""
         found = self.holders(office, at)
         return found[0] if len(found) == 1 else None
@@ -287,6 +311,7 @@ class Reconciliation:
         return explain_verdicts(verdicts, self.registry, self.sources)
 
     def to_data(self) -> dict[str, Any]:
+        """Plain data for JSON: the schema tag, the whole policy, every verdict."""
         from negotiations.serialize import unstructure
 
         return {
@@ -393,6 +418,18 @@ def _verdict_by_id(verdict: Verdict) -> dict[str, Any]:
 def _earliest(dates: Iterable[PartialDate | None]) -> PartialDate | None:
     known = [d for d in dates if d is not None]
     return min(known, key=lambda d: d.span()) if known else None
+
+
+def _as_date(at: dt.date | str | None) -> dt.date | None:
+    """``at=`` as a person types it: a date, a datetime or an ISO string (2025-05-16)."""
+    if at is None or isinstance(at, dt.date):
+        return at.date() if isinstance(at, dt.datetime) else at
+    if isinstance(at, str):
+        try:
+            return dt.date.fromisoformat(at.strip())
+        except ValueError:
+            pass
+    raise ModelError("Reconciliation", "at", at, "a date, or an ISO date string YYYY-MM-DD")
 
 
 def _era_contains(key: ClaimKey, at: dt.date) -> bool:

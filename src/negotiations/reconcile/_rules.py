@@ -72,7 +72,9 @@ class Rule(Protocol):
     """What a provenance rule implements. ``name`` must be unique in a policy."""
 
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The rule's name, unique in a policy (it labels contributions)."""
+        ...
 
     def prepare(self, claims: Sequence[Claim], context: Context) -> Any:
         """Corpus-wide statistics, computed once over all claims (or None)."""
@@ -111,6 +113,7 @@ class _Static:
     __slots__ = ()
 
     def prepare(self, claims: Sequence[Claim], context: Context) -> Any:
+        """Corpus-wide statistics this rule needs, computed once over all claims."""
         return None
 
 
@@ -127,6 +130,7 @@ class SourceTrust(_Static):
     name = "SourceTrust"
 
     def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        """This rule's factor for ``claim``, with its reason (see the class docstring)."""
         trust = context.trust
         if trust is None:
             return _weight(1.0, "no trust learned: every publisher counts alike")
@@ -187,6 +191,7 @@ class SourceReliability:
         return hash((self.name, tuple(self.weights.items())))
 
     def prepare(self, claims: Sequence[Claim], context: Context) -> Any:
+        """Corpus-wide statistics this rule needs, computed once over all claims."""
         if not self.weights:
             return None
         known = {label for claim in claims for label in origin_labels(claim, context)}
@@ -202,6 +207,7 @@ class SourceReliability:
         return None
 
     def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        """This rule's factor for ``claim``, with its reason (see the class docstring)."""
         if not self.weights:
             return _weight(1.0, "no configured weights")
         matched = [
@@ -271,6 +277,7 @@ class ModalityRank:
         )
 
     def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        """This rule's factor for ``claim``, with its reason (see the class docstring)."""
         modality = claim.assertion.modality
         if modality in PROSPECTIVE and statistics and claim.key.question in statistics:
             return _weight(0.0, f"{modality.value}, superseded by reports of fact")
@@ -293,6 +300,7 @@ class AfterEventOverBefore:
             raise PolicyError(f"AfterEventOverBefore.before must be in 0..1, found {value!r}")
 
     def prepare(self, claims: Sequence[Claim], context: Context) -> Any:
+        """Corpus-wide statistics this rule needs, computed once over all claims."""
         held: dict[str, set[str]] = defaultdict(set)
         for claim in claims:
             a = claim.assertion
@@ -306,6 +314,7 @@ class AfterEventOverBefore:
         return MappingProxyType({event: frozenset(sources) for event, sources in held.items()})
 
     def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        """This rule's factor for ``claim``, with its reason (see the class docstring)."""
         event = _event_of(claim, context)
         reporters = statistics.get(event) if statistics else None
         if not reporters:
@@ -345,6 +354,7 @@ class FirstPartyStatements(_Static):
     name = "FirstPartyStatements"
 
     def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        """This rule's factor for ``claim``, with its reason (see the class docstring)."""
         modality = claim.assertion.modality
         if modality in PROSPECTIVE or not is_first_party(claim, context):
             return _weight(1.0, "not a factual statement by the party concerned")
@@ -426,6 +436,7 @@ class IndependentCorroboration(_Static):
     name = "IndependentCorroboration"
 
     def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
+        """This rule's factor for ``claim``, with its reason (see the class docstring)."""
         return _weight(1.0, f"one independent origin ({origin(claim, context)})")
 
 

@@ -73,7 +73,7 @@ class Side:
     score: float = 0.0
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Verdict:
     """The reconciled answer to one question, with its evidence and the rule trace.
 
@@ -96,12 +96,21 @@ class Verdict:
     #: None when nothing was weighed.
     margin: float | None = None
 
+    def __repr__(self) -> str:
+        margin = f", margin {self.margin:.2f}" if self.margin is not None else ""
+        return (
+            f"<Verdict {self.status.value}: {self.label}{margin}; "
+            f"{len(self.supporting)} for, {len(self.opposing)} against>"
+        )
+
     @property
     def subject(self) -> str:
+        """The id of what the question is about."""
         return self.key.subject
 
     @property
     def predicate(self) -> str:
+        """The predicate the question asks."""
         return self.key.predicate
 
     @property
