@@ -30,7 +30,7 @@ def identifier(instance: object, attribute: attrs.Attribute[Any], value: object)
         return
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         fail(instance, attribute, value, "an id matching [a-z0-9][a-z0-9_.:-]*")
-    if type(value) is str and len(_VALID_IDS) < 1_000_000:
+    if type(value) is str and len(_VALID_IDS) < 100_000:
         _VALID_IDS.add(value)
 
 
