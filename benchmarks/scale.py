@@ -12,7 +12,7 @@ answer: a majority vote), the growth of reconcile time from the previous size,
 the peak memory per assertion of building and reconciling (tracemalloc, in a
 separate run so that tracing does not slow the timed one), and the precision
 against the known truth (the share of questions whose accepted answer is the true
-one; a contested question counts as wrong).
+one; a contested question counts as wrong), beside the bare pass's majority answer's.
 
 The worst cases follow: one single-holder office held by ``n`` people in
 succession, and one question answered by ``5 n`` sources; each at two sizes,
@@ -78,7 +78,8 @@ def measure(data: ScaleInput, *, memory: bool = True) -> dict[str, Any]:
     """Build, reconcile and bare-pass ``data``; the figures of one size."""
     build_s, assertions = timed(data.build)
     reconcile_s, result = timed(lambda: ng.reconcile(assertions, registry=data.registry))
-    bare_s, _ = timed(lambda: bare_pass(assertions))
+    bare_s, majority = timed(lambda: bare_pass(assertions))
+    bare_right = sum(majority.get(question) == answer for question, answer in data.truth.items())
     row: dict[str, Any] = {
         "assertions": len(assertions),
         "questions": len(data.truth),
@@ -90,6 +91,7 @@ def measure(data: ScaleInput, *, memory: bool = True) -> dict[str, Any]:
         "bare_s": round(bare_s, 4),
         "ratio": round(reconcile_s / bare_s, 1),
         "precision": round(precision(result, data), 4),
+        "bare_precision": round(bare_right / len(data.truth), 4) if data.truth else 1.0,
     }
     if memory:
         peak = peak_bytes(lambda: ng.reconcile(data.build(), registry=data.registry))
@@ -119,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     sizes: list[dict[str, Any]] = []
     say(
         f"{'assertions':>10} {'build s':>8} {'built/s':>9} {'reconcile s':>11} {'recon/s':>8} "
-        f"{'bare s':>7} {'ratio':>6} {'growth':>6} {'B/assert':>8} {'precision':>9}"
+        f"{'bare s':>7} {'ratio':>6} {'growth':>6} {'B/assert':>8} {'precision':>9} {'(bare)':>6}"
     )
     for size in args.sizes:
         row = measure(scale_input(size, seed=args.seed), memory=not args.no_memory)
@@ -130,7 +132,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
             f"{row['assertions']:>10} {row['build_s']:>8.2f} {row['built_per_s']:>9} "
             f"{row['reconcile_s']:>11.2f} {row['reconciled_per_s']:>8} {row['bare_s']:>7.3f} "
             f"{row['ratio']:>6.1f} {row['growth'] or '':>6} "
-            f"{row.get('peak_bytes_per_assertion', ''):>8} {row['precision']:>9.3f}"
+            f"{row.get('peak_bytes_per_assertion', ''):>8} {row['precision']:>9.3f} "
+            f"{row['bare_precision']:>6.3f}"
         )
     worst: list[dict[str, Any]] = []
     if args.worst:
