@@ -67,12 +67,19 @@ class Reconciliation:
     #: What was reconciled, when it was a corpus (displays show quotes in their sentences).
     corpus: Any = attrs.field(default=None, eq=False, repr=False)
     _index: dict[tuple[str, str], list[Verdict]] = attrs.field(init=False, eq=False, repr=False)
+    #: The subjects and predicates of the verdicts (a lookup is then O(1), not a scan).
+    _subjects: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    _predicates: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[tuple[str, str], list[Verdict]] = defaultdict(list)
         for verdict in self.verdicts:
             index[(verdict.key.subject, verdict.key.predicate)].append(verdict)
         object.__setattr__(self, "_index", dict(index))
+        object.__setattr__(self, "_subjects", frozenset(key[0] for key in index))
+        object.__setattr__(
+            self, "_predicates", frozenset(Vocabulary.builtin().names) | {key[1] for key in index}
+        )
 
     @property
     def policy_rules(self) -> tuple[str, ...]:
@@ -111,8 +118,8 @@ class Reconciliation:
 
     def _predicate_name(self, predicate: Predicate | str) -> str:
         name = str(predicate)
-        known = set(Vocabulary.builtin().names) | {key[1] for key in self._index}
-        if name not in known:
+        if name not in self._predicates:
+            known = self._predicates
             close = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)
             raise UnknownPredicateError(name, close)
         return name
@@ -120,7 +127,7 @@ class Reconciliation:
     def _subject_id(self, subject: Actor | str) -> str:
         if not isinstance(subject, str):
             return subject.id
-        if any(key[0] == subject for key in self._index):
+        if subject in self._subjects:
             return subject
         if self.registry is not None:
             try:
