@@ -105,8 +105,12 @@ def test_a_first_party_denial_outweighs_a_report_and_hedged_first_party_words_do
         negative=True,
         quoted="rubio",
     )
-    # The party's own word counts as confirmed: it outweighs one report by more than the margin.
+    # The party's own word counts as confirmed (1 unit against 0.85): close, so contested;
+    # with one more report of his absence it decides.
     v = verdict(run([reported, denial]), "talks", "participant")
+    assert v.status is VerdictStatus.CONTESTED
+    second = say("talks", P.PARTICIPANT, actor("rubio"), source="s3", negative=True)
+    v = verdict(run([reported, denial, second]), "talks", "participant")
     assert v.status is VerdictStatus.REJECTED
     assert any(c.rule == "FirstPartyStatements" and c.amount > 0 for c in v.contributions)
     hedged = say(

@@ -190,7 +190,7 @@ def test_lookups_take_what_a_person_types(
 def test_reprs_are_short_and_stable(
     seed_corpus: ng.Corpus, seed_reconciliation: ng.Reconciliation
 ) -> None:
-    assert repr(seed_reconciliation) == "<Reconciliation: 281 verdicts, 0 contested>"
+    assert repr(seed_reconciliation) == "<Reconciliation: 281 verdicts, 3 contested>"
     assert repr(seed_corpus).startswith("<Corpus: 5 documents, 458 assertions")
     verdict = seed_reconciliation.verdict("istanbul_talks_2025", "date")
     assert verdict is not None

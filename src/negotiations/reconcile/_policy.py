@@ -95,7 +95,7 @@ class Policy:
     """The rules that weigh each claim (in order: each rule's contribution is what it
     changes of the weight the earlier ones gave), the learned-trust model (None: every
     publisher counts alike), ``margin``: the share of its own score by which an answer
-    must lead every standing rival to be accepted (0.1: a rival with 90 % of its weight
+    must lead every standing rival to be accepted (0.2: a rival with 80 % of its weight
     or more leaves both contested), and ``title_window``: how far around
     its date a title claim is taken to hold.
 
@@ -105,7 +105,7 @@ class Policy:
 
     rules: tuple[Rule, ...] = attrs.field(factory=default_rules, validator=_check_rules)
     trust: TrustModel | None = attrs.field(factory=TrustModel)
-    margin: float = attrs.field(default=0.1, validator=_in(0.0, 1.0))
+    margin: float = attrs.field(default=0.2, validator=_in(0.0, 1.0))
     title_window: dt.timedelta = attrs.field(default=dt.timedelta(days=30), validator=_check_window)
 
     @property
