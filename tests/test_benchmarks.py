@@ -80,3 +80,38 @@ def test_claims_rows_benchmark_runs_on_a_tiny_input(capsys: pytest.CaptureFixtur
     assert report["assertions"] == 300
     assert [r["method"] for r in report["results"]] == ["csv.reader", "read_csv", "from_rows"]
     assert all(r["rows_per_s"] > 0 for r in report["results"])
+
+
+def test_scale_benchmark_runs_on_tiny_sizes(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import scale
+
+    report = scale.main(["--sizes", "300", "600", "--worst", "10", "20", "--json"])
+    assert json.loads(capsys.readouterr().out) == report
+    assert [row["assertions"] for row in report["sizes"]] == [300, 600]
+    for row in report["sizes"]:
+        assert row["verdicts"] > 0
+        assert row["ratio"] > 0
+        assert row["peak_bytes_per_assertion"] > 0
+        assert 0 < row["precision"] <= 1
+    assert [(row["case"][:10], row["n"]) for row in report["worst"]] == [
+        ("one single", 10),
+        ("one single", 20),
+        ("one questi", 10),
+        ("one questi", 20),
+    ]
+
+
+def test_scale_input_has_a_known_truth_that_reliable_sources_mostly_give() -> None:
+    from negotiations.testing import scale_input
+
+    data = scale_input(2000, seed=4, accuracy=(0.9, 0.9), copiers=0.0, before_event=0.0)
+    assertions = data.build()
+    assert len(assertions) == 2000 == len({a.id for a in assertions})
+    right = sum(
+        a.value.key() == data.truth[(a.subject, a.predicate)]
+        for a in assertions
+        if a.predicate != "status"
+    )
+    others = sum(a.predicate != "status" for a in assertions)
+    # Sources of accuracy 0.9 give the true answer about 9 times in 10.
+    assert 0.85 < right / others < 0.95

@@ -20,9 +20,9 @@ Start here:
 datetime.date(2025, 5, 16)
 """
 
+from typing import TYPE_CHECKING, Any
+
 from negotiations._extras import MissingExtraError
-from negotiations.corpus import Corpus, bundled_corpus_path, load_corpus, validate_corpus
-from negotiations.corpus._limits import Limits
 from negotiations.errors import (
     AmbiguousAnchorError,
     AmbiguousNameError,
@@ -79,9 +79,45 @@ from negotiations.reconcile import (
     default_policy,
     reconcile,
 )
-from negotiations.serialize import from_json, structure, to_json, unstructure
+
+if TYPE_CHECKING:
+    from negotiations.corpus import Corpus, bundled_corpus_path, load_corpus, validate_corpus
+    from negotiations.corpus._limits import Limits
+    from negotiations.serialize import from_json, structure, to_json, unstructure
 
 __version__ = "0.1.0"
+
+#: Names imported on first use: the corpus loader (YAML, dateutil) and the cattrs
+#: converter are not needed to reconcile assertions, and would double import time.
+_LAZY = {
+    "Corpus": "negotiations.corpus",
+    "bundled_corpus_path": "negotiations.corpus",
+    "load_corpus": "negotiations.corpus",
+    "validate_corpus": "negotiations.corpus",
+    "Limits": "negotiations.corpus._limits",
+    "from_json": "negotiations.serialize",
+    "structure": "negotiations.serialize",
+    "to_json": "negotiations.serialize",
+    "unstructure": "negotiations.serialize",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a lazily loaded name (see ``_LAZY``) on first use, then keep it here."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'negotiations' has no attribute {name!r}")
+    import importlib
+
+    found = getattr(importlib.import_module(module), name)
+    globals()[name] = found
+    return found
+
+
+def __dir__() -> list[str]:
+    """Every name of the package, the lazily loaded ones included."""
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     *_model_all,

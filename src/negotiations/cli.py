@@ -26,7 +26,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from anyascii import anyascii
 
@@ -106,7 +106,9 @@ def _reconcile_claims(args: argparse.Namespace) -> tuple[int, str]:
     from negotiations.claims._cli import print_claims_reconciliation, read_claims_file
 
     claims = read_claims_file(args)
-    rec = reconcile(claims, _policy(args.rules), vocabulary=claims.vocabulary)
+    rec = reconcile(
+        claims, _policy(args.rules), vocabulary=claims.vocabulary, progress=_progress_bar()
+    )
     labels = Labels(rec, ids=args.ids)
     if args.format == "json":
         data = json.loads(rec.to_json())
@@ -156,11 +158,38 @@ def _run_validate(args: argparse.Namespace) -> tuple[int, str]:
     return (EXIT_PROBLEMS if problems else EXIT_OK), "\n".join(lines) + "\n"
 
 
+#: Runs with fewer claims finish before a progress bar would tell anything.
+PROGRESS_FROM = 50_000
+
+
+def _progress_bar() -> Callable[[int, int], None] | None:
+    """A tqdm bar on standard error for a long run, when tqdm (the ``progress`` extra)
+    is installed and standard error is a terminal; otherwise nothing."""
+    if not sys.stderr.isatty():
+        return None
+    try:
+        tqdm = importlib.import_module("tqdm").tqdm
+    except ImportError:
+        return None
+    bar: list[Any] = []
+
+    def update(done: int, total: int) -> None:
+        if total < PROGRESS_FROM:
+            return
+        if not bar:
+            bar.append(tqdm(total=total, unit="claim", desc="reconciling", file=sys.stderr))
+        bar[0].update(done - bar[0].n)
+        if done >= total:
+            bar[0].close()
+
+    return update
+
+
 def _run_reconcile(args: argparse.Namespace) -> tuple[int, str]:
     if args.claims:
         return _reconcile_claims(args)
     corpus = load_corpus(*_layers(args))
-    rec = reconcile(corpus, _policy(args.rules))
+    rec = reconcile(corpus, _policy(args.rules), progress=_progress_bar())
     labels = Labels(corpus, ids=args.ids)
     if args.format == "json":
         data = json.loads(rec.to_json())

@@ -111,6 +111,25 @@ def _encode(obj: object) -> object:
     raise ModelError("content_id", "value", kind.__name__, "a model value, str, number or None")
 
 
+#: id(object) -> (the object, kept alive so the id stays its own; its encoding's repr).
+_ENCODED: dict[int, tuple[object, str]] = {}
+_ENCODED_MAX = 200_000
+
+
+def _encoded_repr(obj: object) -> str:
+    """``repr(_encode(obj))`` of a frozen value or qualifier, computed once per object:
+    a table loader shares one value object among every row that gives the same answer,
+    and encoding it again for each row was most of the cost of building assertions."""
+    found = _ENCODED.get(id(obj))
+    if found is not None and found[0] is obj:
+        return found[1]
+    encoded = repr(_encode(obj))
+    if len(_ENCODED) >= _ENCODED_MAX:
+        _ENCODED.clear()
+    _ENCODED[id(obj)] = (obj, encoded)
+    return encoded
+
+
 def content_id(**key_fields: object) -> AssertionId:
     """A stable id from the fields that make a fact the same fact."""
     blob = repr(tuple(sorted((name, _encode(x)) for name, x in key_fields.items())))
@@ -136,16 +155,11 @@ def _assertion_id(
     # from which words or record (document + offsets, or dataset + record + field).
     # Modality and attribution are not key: the same words curated twice with
     # different modalities is a duplicate to resolve, not two facts.
-    blob = repr(
-        (
-            source,
-            subject,
-            str(predicate),
-            _encode(value),
-            polarity.value,
-            _encode(qualifiers),
-            _evidence_key(evidence),
-        )
+    # The repr of the tuple (source, subject, predicate, value, polarity, qualifiers,
+    # evidence), written out so that the value's and qualifiers' parts are reused.
+    blob = (
+        f"({source!r}, {subject!r}, {str(predicate)!r}, {_encoded_repr(value)}, "
+        f"{polarity.value!r}, {_encoded_repr(qualifiers)}, {_evidence_key(evidence)!r})"
     )
     return AssertionId("a-" + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32])
 
@@ -156,6 +170,8 @@ def _value(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 
 def _predicate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is str and value in _BUILTIN_SPECS:
+        return
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         v.fail(instance, attribute, value, "a predicate name matching [a-z0-9][a-z0-9_.:-]*")
 

@@ -21,9 +21,17 @@ def fail(instance: object, attribute: attrs.Attribute[Any], value: object, expec
     raise ModelError(type(instance).__name__, attribute.name, value, expected)
 
 
+#: Ids already found well-formed (a million assertions name a few thousand ids).
+_VALID_IDS: set[str] = set()
+
+
 def identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is str and value in _VALID_IDS:
+        return
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         fail(instance, attribute, value, "an id matching [a-z0-9][a-z0-9_.:-]*")
+    if type(value) is str and len(_VALID_IDS) < 100_000:
+        _VALID_IDS.add(value)
 
 
 def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -33,9 +41,10 @@ def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
 
 def instance_of(*types: type) -> Validator:
     names = " or ".join(t.__name__ for t in types)
+    no_bool = bool not in types
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, types) or (bool not in types and type(value) is bool):
+        if not isinstance(value, types) or (no_bool and type(value) is bool):
             fail(instance, attribute, value, f"a {names}")
 
     return check

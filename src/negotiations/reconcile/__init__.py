@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import gc
+from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol, runtime_checkable
 
 from negotiations.model import Assertion, Registry, Source, SourceId, Vocabulary
@@ -60,6 +61,7 @@ def reconcile(
     vocabulary: Vocabulary | None = None,
     context: Context | None = None,
     statistics: Statistics | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Reconciliation:
     """Reconcile a corpus, or any assertions, under ``policy`` (the default if None).
 
@@ -68,6 +70,7 @@ def reconcile(
     without them, and the rules that need them abstain. ``vocabulary`` declares
     user predicates. ``statistics`` lets a caller reconcile part of the input
     with statistics computed over the whole (:func:`compute_statistics`).
+    ``progress`` is called with (claims decided, all claims) as decisions are made.
     """
     policy = policy if policy is not None else default_policy()
     passages = None
@@ -83,14 +86,20 @@ def reconcile(
         assertions = tuple(data)
     if context is None:
         context = Context.build(registry, sources, vocabulary, passages)
-    verdicts = decide(assertions, policy, context, statistics)
-    return Reconciliation(
-        verdicts=verdicts,
-        policy=policy,
-        registry=registry,
-        sources=sources,
-        corpus=data if isinstance(data, Evidenced) else None,
-    )
+    verdicts = decide(assertions, policy, context, statistics, progress)
+    collecting = gc.isenabled()
+    gc.disable()  # indexing a million verdicts makes no cycles (see decide)
+    try:
+        return Reconciliation(
+            verdicts=verdicts,
+            policy=policy,
+            registry=registry,
+            sources=sources,
+            corpus=data if isinstance(data, Evidenced) else None,
+        )
+    finally:
+        if collecting:
+            gc.enable()
 
 
 __all__ = [

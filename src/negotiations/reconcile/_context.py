@@ -208,6 +208,27 @@ class Context:
     def origin_labels(self, assertion: Assertion) -> frozenset[str]:
         """Where an assertion comes from: its source, outlet, quoted speaker, the documents
         it copies, the agencies it cites, and its publisher's detected copy group."""
+        return self.sorted_origin_labels(assertion)[1]
+
+    @cached_property
+    def _origin_cache(self) -> dict[tuple[str, str | None], tuple[tuple[str, ...], frozenset[str]]]:
+        return {}
+
+    def sorted_origin_labels(self, assertion: Assertion) -> tuple[tuple[str, ...], frozenset[str]]:
+        """:meth:`origin_labels`, sorted and as a set, computed once per source and
+        quoted speaker (unless the evidence lies in a passage shared with other documents)."""
+        evidence = assertion.evidence
+        if self.passages and getattr(evidence, "document", "") in self.passages:
+            labels = self._origin_labels(assertion)
+            return tuple(sorted(labels)), labels
+        key = (assertion.source, assertion.attribution.quoted)
+        found = self._origin_cache.get(key)
+        if found is None:
+            labels = self._origin_labels(assertion)
+            found = self._origin_cache[key] = (tuple(sorted(labels)), labels)
+        return found
+
+    def _origin_labels(self, assertion: Assertion) -> frozenset[str]:
         source = SourceId(assertion.source)
         labels = {f"source:{source}"}
         outlet = self.source_outlets.get(source)

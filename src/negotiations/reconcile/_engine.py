@@ -17,8 +17,10 @@ then accept the answers that lead every standing rival by the policy's margin.
 
 from __future__ import annotations
 
+import gc
+import heapq
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -36,7 +38,16 @@ from negotiations.reconcile._claims import (
 )
 from negotiations.reconcile._context import Context, TrustEstimate, TrustEstimates
 from negotiations.reconcile._policy import Policy, TrustModel
-from negotiations.reconcile._rules import Rule, group_origins
+from negotiations.reconcile._rules import (
+    AfterEventOverBefore,
+    FirstPartyStatements,
+    IndependentCorroboration,
+    ModalityRank,
+    Rule,
+    SourceReliability,
+    Weight,
+    group_origins,
+)
 from negotiations.reconcile._verdicts import (
     Contribution,
     Side,
@@ -78,7 +89,7 @@ def compute_statistics(
     :func:`groups`, never inside a group.
     """
     claims = form_claims(_unique(assertions), context, policy.title_window)
-    return _prepare(claims, policy, context)
+    return _prepare(claims, policy, context, _Weigher(policy))
 
 
 def _call(rule: Rule, method: str, *args: Any) -> Any:
@@ -93,12 +104,14 @@ def _call(rule: Rule, method: str, *args: Any) -> Any:
         ) from error
 
 
-def _prepare(claims: Sequence[Claim], policy: Policy, context: Context) -> Statistics:
+def _prepare(
+    claims: Sequence[Claim], policy: Policy, context: Context, weigher: _Weigher
+) -> Statistics:
     by_rule = {rule.name: _call(rule, "prepare", claims, context) for rule in policy.rules}
     base = Statistics(by_rule=by_rule)
     if policy.trust is None or not any(r.name == TRUST_RULE for r in policy.rules):
         return base
-    static = {id(c): _static_weight(c, policy, base, context) for c in claims}
+    static = {id(c): weigher.static_weight(c, base, context) for c in claims}
     model = policy.trust
     questions = _prepare_questions(claims, static, context)
     trust = _learn_trust(questions, model)
@@ -136,29 +149,65 @@ def _unique(assertions: Iterable[Assertion]) -> list[Assertion]:
 # -- weights ----------------------------------------------------------------------------
 
 
-def _factors(
-    claim: Claim, policy: Policy, statistics: Statistics, context: Context
-) -> list[tuple[str, float, str]]:
-    out = []
-    for rule in policy.rules:
-        weight = _call(rule, "weigh", claim, statistics.by_rule.get(rule.name), context)
-        if not hasattr(weight, "factor") or not hasattr(weight, "reason"):
-            raise PolicyError(
-                f"rule {rule.name!r}: weigh() must return a Weight, found {type(weight).__name__}"
-            )
-        out.append((rule.name, float(weight.factor), str(weight.reason)))
-    return out
+#: Built-in rules whose weights depend neither on learned trust nor on copy groups:
+#: weighed once per claim, while trust is learned, and reused for the decisions.
+_TRUST_FREE: frozenset[type] = frozenset(
+    {
+        IndependentCorroboration,
+        ModalityRank,
+        AfterEventOverBefore,
+        FirstPartyStatements,
+        SourceReliability,
+    }
+)
 
 
-def _static_weight(claim: Claim, policy: Policy, statistics: Statistics, context: Context) -> float:
-    """The product of every factor but learned trust (fixed while trust is learned)."""
-    product = 1.0
-    for rule in policy.rules:
-        if rule.name == TRUST_RULE:
-            continue
-        weight = _call(rule, "weigh", claim, statistics.by_rule.get(rule.name), context)
-        product *= float(weight.factor)
-    return product
+def _weigh(rule: Rule, claim: Claim, statistics: Statistics, context: Context) -> Weight:
+    weight = _call(rule, "weigh", claim, statistics.by_rule.get(rule.name), context)
+    if not hasattr(weight, "factor") or not hasattr(weight, "reason"):
+        raise PolicyError(
+            f"rule {rule.name!r}: weigh() must return a Weight, found {type(weight).__name__}"
+        )
+    return weight  # type: ignore[no-any-return]
+
+
+class _Weigher:
+    """Each claim's factors, each computed once: the factors that do not depend on
+    learned trust are kept from the statistics pass (which needs their product) for
+    the decisions; learned trust, and any rule not known to ignore it, is weighed
+    with the final context."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.rules = policy.rules
+        #: The kept weights (the built-in rules share their Weight objects, so this
+        #: costs a tuple per claim).
+        self.kept: dict[int, tuple[Weight | None, ...]] = {}
+
+    def static_weight(self, claim: Claim, statistics: Statistics, context: Context) -> float:
+        """The product of every factor but learned trust (fixed while trust is learned)."""
+        product = 1.0
+        kept: list[Weight | None] = []
+        for rule in self.rules:
+            if rule.name == TRUST_RULE:
+                kept.append(None)
+                continue
+            weight = _weigh(rule, claim, statistics, context)
+            kept.append(weight if type(rule) in _TRUST_FREE else None)
+            product *= float(weight.factor)
+        self.kept[id(claim)] = tuple(kept)
+        return product
+
+    def factors(
+        self, claim: Claim, statistics: Statistics, context: Context
+    ) -> list[tuple[str, float, str]]:
+        kept = self.kept.pop(id(claim), None)
+        out = []
+        for i, rule in enumerate(self.rules):
+            found = kept[i] if kept is not None else None
+            if found is None:
+                found = _weigh(rule, claim, statistics, context)
+            out.append((rule.name, float(found.factor), str(found.reason)))
+        return out
 
 
 def _chain(factors: Sequence[tuple[str, float, str]]) -> list[tuple[str, float, str]]:
@@ -185,6 +234,8 @@ class _Question:
     answers: tuple[tuple[str, bool], ...]
     agree: tuple[frozenset[int], ...]
     origins: tuple[tuple[int, tuple[tuple[str, float], ...]], ...]
+    #: The distinct publishers of each origin, in the order of ``origins``.
+    publishers: tuple[tuple[str, ...], ...]
     said: tuple[tuple[str, frozenset[int]], ...]
     #: What each publisher said with some weight (superseded expectations are no mistakes).
     asserted: tuple[tuple[str, frozenset[int]], ...]
@@ -229,6 +280,7 @@ def _prepare_questions(
         )
         said: dict[str, set[int]] = defaultdict(set)
         asserted: dict[str, set[int]] = defaultdict(set)
+        publishers = tuple(tuple({key for key, _ in entries}) for _, entries in origins)
         for claim in members:
             answer_index = index[(claim.answer, claim.positive)]
             said[context.publisher(claim.assertion)].add(answer_index)
@@ -239,6 +291,7 @@ def _prepare_questions(
                 answers=answers,
                 agree=agree,
                 origins=origins,
+                publishers=publishers,
                 said=tuple((k, frozenset(v)) for k, v in sorted(said.items())),
                 asserted=tuple((k, frozenset(v)) for k, v in sorted(asserted.items())),
             )
@@ -256,12 +309,10 @@ def _learn_trust(questions: Sequence[_Question], model: TrustModel) -> TrustEsti
     mean = model.prior
     counted: dict[str, int] = defaultdict(int)
     for _ in range(model.rounds):
-        agreement: dict[str, float] = defaultdict(float)
+        agreement: defaultdict[str, float] = defaultdict(float)
         counted = defaultdict(int)
         for question in questions:
-            for key, share in _leave_one_out(question, votes):
-                agreement[key] += share
-                counted[key] += 1
+            _leave_one_out(question, votes, agreement, counted)
         # Empirical Bayes: each estimate is smoothed towards the population's mean
         # agreement (the fixed prior only while nobody has a record), so a publisher
         # with little record gets the average trust, never more than the established.
@@ -292,26 +343,48 @@ def _votes(
     return votes
 
 
-def _leave_one_out(question: _Question, votes: Mapping[str, float]) -> Iterable[tuple[str, float]]:
+def _leave_one_out(
+    question: _Question,
+    votes: Mapping[str, float],
+    agreement: defaultdict[str, float],
+    counted: defaultdict[str, int],
+) -> None:
     """For each publisher: the share of the evidence from *other origins* that agrees
-    with its answers. Leaving out the publisher's whole origin (its copies, the
-    speaker it quotes) keeps a publisher from vouching for itself through them."""
+    with its answers, added to ``agreement`` (and the question to ``counted``).
+    Leaving out the publisher's whole origin (its copies, the speaker it quotes)
+    keeps a publisher from vouching for itself through them."""
     totals = [0.0] * len(question.answers)
-    loss: dict[str, dict[int, float]] = defaultdict(dict)
-    for answer, entries in question.origins:
-        top = max(min(1.0, votes[key] * weight) for key, weight in entries)
+    loss: dict[str, dict[int, float]] = {}
+    for (answer, entries), keys in zip(question.origins, question.publishers, strict=True):
+        if len(entries) == 1:
+            top = votes[entries[0][0]] * entries[0][1]
+            if top > 1.0:
+                top = 1.0
+        else:
+            top = max(min(1.0, votes[key] * weight) for key, weight in entries)
         totals[answer] += top
-        for key in {key for key, _ in entries}:
-            lost = loss[key]
-            lost[answer] = lost.get(answer, 0.0) + top
+        for key in keys:
+            lost = loss.get(key)
+            if lost is None:
+                loss[key] = {answer: top}
+            else:
+                lost[answer] = lost.get(answer, 0.0) + top
+    single = len(totals) == 1
     for key, answers in question.said:
         own_loss = loss.get(key, {})
+        if single:
+            # One answer: every publisher agrees with all the evidence there is.
+            if totals[0] - own_loss.get(0, 0.0) > 1e-12:
+                agreement[key] += 1.0
+                counted[key] += 1
+            continue
         others = [total - own_loss.get(i, 0.0) for i, total in enumerate(totals)]
         whole = sum(others)
         if whole <= 1e-12:
             continue
         shares = [sum(others[j] for j in question.agree[i]) / whole for i in answers]
-        yield key, sum(shares) / len(shares)
+        agreement[key] += sum(shares) / len(shares)
+        counted[key] += 1
 
 
 def _copy_groups(
@@ -485,17 +558,36 @@ def decide(
     policy: Policy,
     context: Context,
     statistics: Statistics | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Verdict, ...]:
-    """Verdicts for every question the assertions raise, sorted by key."""
-    unique = _unique(assertions)
-    claims = form_claims(unique, context, policy.title_window)
-    if statistics is None:
-        statistics = _prepare(claims, policy, context)
-    context = statistics.apply(context)
-    verdicts: list[Verdict] = []
-    for members in _partition(claims, context):
-        verdicts.extend(_decide_group(members, policy, context, statistics))
-    return tuple(sorted(verdicts, key=lambda v: v.key.order))
+    """Verdicts for every question the assertions raise, sorted by key.
+
+    ``progress``, if given, is called with (claims decided, all claims) after each
+    decision group (a progress bar on a long run)."""
+    # The cyclic garbage collector would rescan every claim and verdict made so far,
+    # again and again as they accumulate (a third of the time at 100,000 assertions);
+    # reconciliation makes no reference cycles, so the collector is paused for the run
+    # and restored after (Python then runs it as usual).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        unique = _unique(assertions)
+        claims = form_claims(unique, context, policy.title_window)
+        weigher = _Weigher(policy)
+        if statistics is None:
+            statistics = _prepare(claims, policy, context, weigher)
+        context = statistics.apply(context)
+        verdicts: list[Verdict] = []
+        done = 0
+        for members in _partition(claims, context):
+            verdicts.extend(_decide_group(members, policy, context, statistics, weigher))
+            if progress is not None:
+                done += len(members)
+                progress(done, len(claims))
+        return tuple(sorted(verdicts, key=lambda v: v.key.order))
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _candidates(claims: Sequence[Claim]) -> list[_Candidate]:
@@ -538,12 +630,19 @@ def _conflicts(a: _Candidate, b: _Candidate, context: Context) -> bool:
 
 
 def _decide_group(
-    claims: Sequence[Claim], policy: Policy, context: Context, statistics: Statistics
+    claims: Sequence[Claim],
+    policy: Policy,
+    context: Context,
+    statistics: Statistics,
+    weigher: _Weigher,
 ) -> list[Verdict]:
     candidates = _candidates(claims)
-    weights = {id(c): _chain(_factors(c, policy, statistics, context)) for c in claims}
+    weights = {id(c): _chain(weigher.factors(c, statistics, context)) for c in claims}
     rivals = _Rivals.index(candidates, context)
-    support = {id(c): _support(c, candidates, context) for c in candidates}
+    by_key: dict[ClaimKey, list[_Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        by_key[candidate.key].append(candidate)
+    support = {id(c): _support(c, by_key[c.key], context) for c in candidates}
     scored = {id(c): _score(support[id(c)], weights, context) for c in candidates}
     score = {key: total for key, (total, _) in scored.items()}
 
@@ -595,8 +694,8 @@ def _decide_group(
         )
 
     verdicts = []
-    for key in sorted({c.key for c in candidates}, key=lambda k: k.order):
-        own = [c for c in candidates if c.key == key]
+    for key in sorted(by_key, key=lambda k: k.order):
+        own = by_key[key]
         verdicts.append(_verdict(key, own, rivals, status, beaten_by, scored, side, context))
     return verdicts
 
@@ -651,12 +750,51 @@ class _Rivals:
                         continue
                     if _conflicts(a, b, context):
                         rivals.add(a, b)
-        for members in related.values():
-            for i, a in enumerate(members):
-                for b in members[i + 1 :]:
-                    if a.key != b.key and _conflicts(a, b, context):
-                        rivals.add(a, b)
+        for bucket, members in related.items():
+            if isinstance(bucket, tuple) and bucket[0] == "stance":
+                pairs: Iterable[tuple[int, int]] = (
+                    (i, j) for i in range(len(members)) for j in range(i + 1, len(members))
+                )
+            else:
+                pairs = _overlapping(members)
+            found: dict[int, list[int]] = defaultdict(list)
+            for i, j in pairs:
+                a, b = members[i], members[j]
+                if a.key != b.key and _conflicts(a, b, context):
+                    found[i].append(j)
+                    found[j].append(i)
+            # Each answer's rivals in the order of the bucket (as comparing every pair
+            # in order would list them), whatever order the sweep met them in.
+            for i in sorted(found):
+                a = members[i]
+                for j in sorted(found[i]):
+                    rivals.explicit[id(a)].append(members[j])
+                    rivals.cross[id(a)].append(members[j])
         return rivals
+
+
+def _overlapping(members: Sequence[_Candidate]) -> Iterator[tuple[int, int]]:
+    """The pairs (by index) of time-scoped answers whose windows may overlap: a sweep
+    over the windows sorted by start, so that a single-holder office held by a
+    thousand people in succession compares neighbours, not every pair. An answer
+    without a window (an undated claim) may overlap any other."""
+    undated = [i for i, c in enumerate(members) if c.window is None]
+    dated = sorted(
+        (i for i, c in enumerate(members) if c.window is not None),
+        key=lambda i: members[i].window[0],  # type: ignore[index]
+    )
+    for i in undated:
+        for j in range(len(members)):
+            if j != i and (members[j].window is not None or j > i):
+                yield (min(i, j), max(i, j))
+    active: list[tuple[Any, int]] = []
+    for i in dated:
+        start, end = members[i].window  # type: ignore[misc]
+        while active and active[0][0] <= start:
+            heapq.heappop(active)
+        for _, j in active:
+            yield (min(i, j), max(i, j))
+        heapq.heappush(active, (end, i))
 
 
 def _cross_buckets(candidate: _Candidate, context: Context) -> list[Hashable]:
@@ -722,17 +860,16 @@ def _contributions(
 ) -> list[Contribution]:
     """One contribution per rule (summed over origins), reasons listed once each."""
     by_rule: dict[str, float] = defaultdict(float)
-    reasons: dict[str, list[str]] = defaultdict(list)
+    reasons: dict[str, dict[str, None]] = defaultdict(dict)
     for name, amount, reason in parts:
         by_rule[name] += amount
-        if reason not in reasons[name]:
-            reasons[name].append(reason)
+        reasons[name][reason] = None
     return [
         Contribution(
             rule=name,
             answer=answer,
             amount=round(sign * amount, 9),
-            reason="; ".join(reasons[name][:4])
+            reason="; ".join(list(reasons[name])[:4])
             + (f"; and {len(reasons[name]) - 4} more" if len(reasons[name]) > 4 else ""),
         )
         for name, amount in by_rule.items()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import json
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import IO, Any
 
 import attrs
 from attrs import frozen
@@ -22,6 +24,7 @@ from negotiations.model import (
     Actor,
     ActorId,
     ActorValue,
+    Assertion,
     DateRange,
     DateValue,
     Delegation,
@@ -64,12 +67,19 @@ class Reconciliation:
     #: What was reconciled, when it was a corpus (displays show quotes in their sentences).
     corpus: Any = attrs.field(default=None, eq=False, repr=False)
     _index: dict[tuple[str, str], list[Verdict]] = attrs.field(init=False, eq=False, repr=False)
+    #: The subjects and predicates of the verdicts (a lookup is then O(1), not a scan).
+    _subjects: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    _predicates: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[tuple[str, str], list[Verdict]] = defaultdict(list)
         for verdict in self.verdicts:
             index[(verdict.key.subject, verdict.key.predicate)].append(verdict)
         object.__setattr__(self, "_index", dict(index))
+        object.__setattr__(self, "_subjects", frozenset(key[0] for key in index))
+        object.__setattr__(
+            self, "_predicates", frozenset(Vocabulary.builtin().names) | {key[1] for key in index}
+        )
 
     @property
     def policy_rules(self) -> tuple[str, ...]:
@@ -108,8 +118,8 @@ class Reconciliation:
 
     def _predicate_name(self, predicate: Predicate | str) -> str:
         name = str(predicate)
-        known = set(Vocabulary.builtin().names) | {key[1] for key in self._index}
-        if name not in known:
+        if name not in self._predicates:
+            known = self._predicates
             close = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)
             raise UnknownPredicateError(name, close)
         return name
@@ -117,7 +127,7 @@ class Reconciliation:
     def _subject_id(self, subject: Actor | str) -> str:
         if not isinstance(subject, str):
             return subject.id
-        if any(key[0] == subject for key in self._index):
+        if subject in self._subjects:
             return subject
         if self.registry is not None:
             try:
@@ -317,15 +327,99 @@ class Reconciliation:
             "verdicts": [unstructure(v) for v in self.verdicts],
         }
 
-    def to_json(self, *, indent: int | None = None) -> str:
-        """Every verdict with its evidence and trace; byte-identical for the same input."""
-        return json.dumps(self.to_data(), sort_keys=True, ensure_ascii=False, indent=indent)
+    def to_json(self, *, indent: int | None = None, by_id: bool = False) -> str:
+        """Every verdict with its evidence and trace; byte-identical for the same input.
+
+        With ``by_id=True`` every assertion is written once, in ``assertions``, and the
+        verdicts name them by id (``supporting``, ``opposing``, each side's
+        ``assertions``): about a third of the size on a large run, where the default
+        embeds each assertion again in every verdict and side that cites it.
+        """
+        data = self._data_by_id() if by_id else self.to_data()
+        return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=indent)
+
+    def to_jsonl(self, target: str | os.PathLike[str] | IO[str]) -> int:
+        """Write the by-id form as JSON Lines, one object per line, to a path or an
+        open text file; returns the number of lines. Streamable: a reader can take the
+        assertions, then one verdict at a time, without holding the whole output.
+
+        The first line is the header (``schema``, ``policy`` and the counts), then one
+        ``{"assertion": ...}`` line per assertion (sorted by id), then one
+        ``{"verdict": ...}`` line per verdict (in the order of :attr:`verdicts`), each
+        naming its assertions by id as in ``to_json(by_id=True)``.
+        """
+        if isinstance(target, str | os.PathLike):
+            with open(target, "w", encoding="utf-8") as out:
+                return self._write_lines(out)
+        return self._write_lines(target)
+
+    def _write_lines(self, out: IO[str]) -> int:
+        from negotiations.serialize import unstructure
+
+        assertions = self._cited()
+        header = {
+            "schema": LINES_SCHEMA,
+            "policy": self.policy.to_data(),
+            "assertions": len(assertions),
+            "verdicts": len(self.verdicts),
+        }
+        dump = functools.partial(json.dumps, sort_keys=True, ensure_ascii=False)
+        out.write(dump(header) + "\n")
+        for assertion in assertions:
+            out.write(dump({"assertion": unstructure(assertion)}) + "\n")
+        for verdict in self.verdicts:
+            out.write(dump({"verdict": _verdict_by_id(verdict)}) + "\n")
+        return 1 + len(assertions) + len(self.verdicts)
+
+    def _cited(self) -> list[Assertion]:
+        """Every assertion a verdict cites, once each, sorted by id."""
+        found: dict[str, Assertion] = {}
+        for verdict in self.verdicts:
+            for assertion in (*verdict.supporting, *verdict.opposing):
+                found.setdefault(assertion.id, assertion)
+            for side in verdict.sides:
+                for assertion in side.assertions:
+                    found.setdefault(assertion.id, assertion)
+        return [found[i] for i in sorted(found)]
+
+    def _data_by_id(self) -> dict[str, Any]:
+        from negotiations.serialize import unstructure
+
+        return {
+            "schema": BY_ID_SCHEMA,
+            "policy": self.policy.to_data(),
+            "assertions": [unstructure(a) for a in self._cited()],
+            "verdicts": [_verdict_by_id(v) for v in self.verdicts],
+        }
 
     def _repr_html_(self) -> str:
         """Notebook display (delegates to :mod:`negotiations.display.html`)."""
         from negotiations.display.html import reconciliation_html
 
         return reconciliation_html(self)
+
+
+#: The ``schema`` of ``to_json(by_id=True)`` and of the header line of ``to_jsonl``.
+BY_ID_SCHEMA = "negotiations.reconciliation-by-id/1"
+LINES_SCHEMA = "negotiations.reconciliation-lines/1"
+
+
+def _verdict_by_id(verdict: Verdict) -> dict[str, Any]:
+    """A verdict's data with its assertions (and its sides') replaced by their ids."""
+    from negotiations.serialize import unstructure
+
+    bare = attrs.evolve(
+        verdict,
+        supporting=(),
+        opposing=(),
+        sides=tuple(attrs.evolve(side, assertions=()) for side in verdict.sides),
+    )
+    data: dict[str, Any] = unstructure(bare)
+    data["supporting"] = [a.id for a in verdict.supporting]
+    data["opposing"] = [a.id for a in verdict.opposing]
+    for side_data, side in zip(data["sides"], verdict.sides, strict=True):
+        side_data["assertions"] = [a.id for a in side.assertions]
+    return data
 
 
 def _earliest(dates: Iterable[PartialDate | None]) -> PartialDate | None:

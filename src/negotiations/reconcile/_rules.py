@@ -53,6 +53,20 @@ class Weight:
             )
 
 
+_WEIGHTS: dict[tuple[float, str], Weight] = {}
+
+
+def _weight(factor: float, reason: str) -> Weight:
+    """A built-in rule's weight, made (and checked) once per factor and reason: weights
+    are frozen, and a million claims share a few hundred of them."""
+    found = _WEIGHTS.get((factor, reason))
+    if found is None:
+        if len(_WEIGHTS) > 100_000:
+            _WEIGHTS.clear()
+        found = _WEIGHTS[(factor, reason)] = Weight(factor, reason)
+    return found
+
+
 @runtime_checkable
 class Rule(Protocol):
     """What a provenance rule implements. ``name`` must be unique in a policy."""
@@ -119,12 +133,12 @@ class SourceTrust(_Static):
         """This rule's factor for ``claim``, with its reason (see the class docstring)."""
         trust = context.trust
         if trust is None:
-            return Weight(1.0, "no trust learned: every publisher counts alike")
+            return _weight(1.0, "no trust learned: every publisher counts alike")
         key = trust_key(claim, context)
         estimate = trust.estimates.get(key)
         if estimate is None:
-            return Weight(trust.vote(trust.prior), f"{context.label(key)}: no record, prior trust")
-        return Weight(
+            return _weight(trust.vote(trust.prior), f"{context.label(key)}: no record, prior trust")
+        return _weight(
             trust.vote(estimate.accuracy),
             f"{context.label(key)}: trust {estimate.accuracy:.2f} from "
             f"{estimate.questions} question(s) shared with other publishers",
@@ -195,16 +209,16 @@ class SourceReliability:
     def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
         """This rule's factor for ``claim``, with its reason (see the class docstring)."""
         if not self.weights:
-            return Weight(1.0, "no configured weights")
+            return _weight(1.0, "no configured weights")
         matched = [
             (label, self.weights[label])
             for label in sorted(origin_labels(claim, context))
             if label in self.weights
         ]
         if not matched:
-            return Weight(1.0, "no configured weight")
+            return _weight(1.0, "no configured weight")
         label, weight = max(matched, key=lambda item: item[1])
-        return Weight(float(weight), f"configured weight {weight:g} for {label}")
+        return _weight(float(weight), f"configured weight {weight:g} for {label}")
 
 
 # -- how firmly, when, and by whom --------------------------------------------
@@ -266,8 +280,8 @@ class ModalityRank:
         """This rule's factor for ``claim``, with its reason (see the class docstring)."""
         modality = claim.assertion.modality
         if modality in PROSPECTIVE and statistics and claim.key.question in statistics:
-            return Weight(0.0, f"{modality.value}, superseded by reports of fact")
-        return Weight(self.ranks[modality], modality.value)
+            return _weight(0.0, f"{modality.value}, superseded by reports of fact")
+        return _weight(self.ranks[modality], modality.value)
 
 
 @frozen
@@ -304,12 +318,12 @@ class AfterEventOverBefore:
         event = _event_of(claim, context)
         reporters = statistics.get(event) if statistics else None
         if not reporters:
-            return Weight(1.0, "not about an event any source reports as held")
+            return _weight(1.0, "not about an event any source reports as held")
         if claim.source in reporters:
-            return Weight(1.0, "reported after the event")
+            return _weight(1.0, "reported after the event")
         if claim.assertion.modality in PROSPECTIVE:
-            return Weight(1.0, "an expectation (weighed by modality)")
-        return Weight(self.before, "said before the event was reported held")
+            return _weight(1.0, "an expectation (weighed by modality)")
+        return _weight(self.before, "said before the event was reported held")
 
 
 def concerned_parties(claim: Claim, context: Context) -> frozenset[str]:
@@ -343,9 +357,9 @@ class FirstPartyStatements(_Static):
         """This rule's factor for ``claim``, with its reason (see the class docstring)."""
         modality = claim.assertion.modality
         if modality in PROSPECTIVE or not is_first_party(claim, context):
-            return Weight(1.0, "not a factual statement by the party concerned")
+            return _weight(1.0, "not a factual statement by the party concerned")
         base = MODALITY_RANKS[modality]
-        return Weight(min(MAX_FACTOR, 1.0 / base), "stated by the party concerned")
+        return _weight(min(MAX_FACTOR, 1.0 / base), "stated by the party concerned")
 
 
 # -- independent origins -----------------------------------------------------------
@@ -378,8 +392,12 @@ def group_origins(
             parent[label], label = root, parent[label]
         return root
 
-    items = [(claim, sorted(origin_labels(claim, context))) for claim in claims]
-    for _, labels in items:
+    labelled = context.sorted_origin_labels
+    items = [(claim, labelled(claim.assertion)) for claim in claims]
+    for _, (labels, _) in items:
+        if len(labels) == 1:
+            parent.setdefault(labels[0], labels[0])
+            continue
         for label in labels:
             parent.setdefault(label, label)
         first = find(labels[0])
@@ -389,19 +407,21 @@ def group_origins(
                 parent[max(first, other)] = min(first, other)
                 first = min(first, other)
     groups: dict[str, tuple[set[str], list[Claim]]] = {}
-    for claim, labels in items:
+    for claim, (labels, as_set) in items:
         root = find(labels[0])
-        entry = groups.setdefault(root, (set(), []))
-        entry[0].update(labels)
+        entry = groups.get(root)
+        if entry is None:
+            entry = groups[root] = (set(), [])
+        entry[0].update(as_set)
         entry[1].append(claim)
     return [(frozenset(labels), members) for _, (labels, members) in sorted(groups.items())]
 
 
 def origin(claim: Claim, context: Context) -> str:
     """A short name for a claim's origin: the quoted speaker, else the outlet, else the source."""
-    labels = origin_labels(claim, context)
+    labels = context.sorted_origin_labels(claim.assertion)[0]
     for prefix in ("quoted:", "outlet:", "source:"):
-        for label in sorted(labels):
+        for label in labels:
             if label.startswith(prefix):
                 return label
     raise AssertionError("a claim always has a source")  # pragma: no cover
@@ -417,7 +437,7 @@ class IndependentCorroboration(_Static):
 
     def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
         """This rule's factor for ``claim``, with its reason (see the class docstring)."""
-        return Weight(1.0, f"one independent origin ({origin(claim, context)})")
+        return _weight(1.0, f"one independent origin ({origin(claim, context)})")
 
 
 def default_rules() -> tuple[Rule, ...]:

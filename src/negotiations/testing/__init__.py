@@ -12,6 +12,12 @@ from negotiations._extras import require
 
 require("hypothesis", "testing", "negotiations.testing")
 
+from negotiations.testing._scale import (  # noqa: E402
+    ScaleInput,
+    crowded_question,
+    office_history,
+    scale_input,
+)
 from negotiations.testing._strategies import (  # noqa: E402 - after the check for the extra
     LAW_CONTEXT,
     actor_values,
@@ -58,12 +64,14 @@ from negotiations.testing._synthetic import synthetic_assertions  # noqa: E402
 
 __all__ = [
     "LAW_CONTEXT",
+    "ScaleInput",
     "actor_values",
     "actors",
     "assertions",
     "attributions",
     "clock_times",
     "clock_values",
+    "crowded_question",
     "date_ranges",
     "date_values",
     "delegation_refs",
@@ -76,6 +84,7 @@ __all__ = [
     "meetings",
     "model_objects",
     "names",
+    "office_history",
     "office_terms",
     "offices",
     "organizations",
@@ -91,6 +100,7 @@ __all__ = [
     "quantity_values",
     "reconciliation_inputs",
     "record_refs",
+    "scale_input",
     "sources",
     "states",
     "synthetic_assertions",
