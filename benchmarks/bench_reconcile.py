@@ -17,7 +17,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 import negotiations as ng
-from negotiations.reconcile._claims import value_key
 from negotiations.testing import synthetic_assertions
 
 
@@ -25,7 +24,7 @@ def majority_vote(assertions: Sequence[ng.Assertion]) -> dict[tuple[str, str], s
     """The weak baseline every truth-discovery paper reports: most frequent value wins."""
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for a in assertions:
-        votes[(a.subject, a.predicate)][value_key(a.value)] += 1
+        votes[(a.subject, a.predicate)][a.value.key()] += 1
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
 

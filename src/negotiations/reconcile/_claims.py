@@ -100,25 +100,6 @@ class Claim:
         return self.assertion.source
 
 
-def value_key(value: Value) -> str:
-    """A canonical string: two values with the same key are the same answer."""
-    return value.key()
-
-
-def compatible(a: Value, b: Value) -> bool:
-    """Could both values be true at once (one merely less precise)?"""
-    return a.compatible(b)
-
-
-def precision_rank(value: Value) -> tuple[float, str]:
-    """Smaller is more precise; used to let the most precise compatible value stand."""
-    return (value.spread(), value.key())
-
-
-def subsumes(outer: Value, inner: Value) -> bool:
-    return outer.contains(inner)
-
-
 def _day_span(value: TimeValue | None) -> tuple[dt.datetime, dt.datetime] | None:
     return value.span() if value is not None else None
 
@@ -264,30 +245,3 @@ def _complete_list_exclusions(assertions: Sequence[Assertion], context: Context)
                 assertion=cited,
                 implied_by="CompleteLists",
             )
-
-
-def claims_conflict(a: Claim, b: Claim, context: Context) -> bool:
-    """Do two claims contradict each other (under the conflict model above)?"""
-    spec = context.spec(a.key.predicate)
-    if a.key == b.key:
-        if spec.time_scoped:
-            return a.positive != b.positive and windows_overlap(a.window, b.window)
-        if a.answer == b.answer:
-            return a.positive != b.positive
-        if a.positive and b.positive:
-            return not compatible(a.value, b.value)
-        return False
-    if a.key.predicate != b.key.predicate or not (a.positive and b.positive):
-        return False
-    if spec.exclusive_holders:
-        # SingleHolderOffices: two holders of one single-holder office at once.
-        return (
-            a.key.value == b.key.value
-            and a.key.subject != b.key.subject
-            and a.key.value in context.single_holder_offices
-            and windows_overlap(a.window, b.window)
-        )
-    if spec.stances:
-        # OpposingStances: same holder, same issue, opposite sides.
-        return a.key.subject == b.key.subject and not compatible(a.value, b.value)
-    return False
