@@ -14,6 +14,11 @@ settings.register_profile(
     "thorough", max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile("ci", max_examples=100, deadline=None, derandomize=True)
+# Mutation runs (benchmarks/mutation.py): the same examples for every mutant, and no
+# example database, so a mutant's failing input is not replayed against the next one.
+settings.register_profile(
+    "mutation", max_examples=30, deadline=None, derandomize=True, database=None
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
 

@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from benchmarks import bench_reconcile, claims_rows, truth_discovery
+from benchmarks import bench_reconcile, claims_rows, truth_discovery, worst_cases
+
+import negotiations as ng
 
 
 def test_scale_benchmark_runs_on_a_tiny_input() -> None:
@@ -16,11 +18,37 @@ def test_scale_benchmark_runs_on_a_tiny_input() -> None:
 
 
 def test_majority_vote_baseline_picks_the_most_frequent_value() -> None:
-    from negotiations.testing import synthetic_assertions
+    from negotiations.reconcile._claims import value_key
+    from tests.reconcile._build import actor, say
 
-    data = synthetic_assertions(60, seed=1)
+    chair = ng.Predicate.CHAIR
+    counts = {"talks": {"fidan": 3, "lavrov": 1, "rubio": 2}, "summit": {"erdogan": 1, "kalin": 2}}
+    data = [
+        say(event, chair, actor(name), source=f"{event}_{name}_{n}")
+        for event, names in counts.items()
+        for name, times in names.items()
+        for n in range(times)
+    ]
     votes = bench_reconcile.majority_vote(data)
-    assert len(votes) == len({(a.subject, a.predicate) for a in data})
+    assert votes == {
+        ("talks", chair): value_key(actor("fidan")),
+        ("summit", chair): value_key(actor("kalin")),
+    }
+
+
+def test_worst_cases_grow_one_group_and_report_each_size(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    rows = worst_cases.main(["--lists", "10", "20", "--answers", "10", "20", "--json"])
+    assert json.loads(capsys.readouterr().out)["rows"] == rows
+    lists = [r for r in rows if r["case"] == "complete list"]
+    answers = [r for r in rows if r["case"] == "answers"]
+    # Two overlapping complete lists of n: 2n assertions about n + n/10 people.
+    assert [(r["assertions"], r["verdicts"]) for r in lists] == [(20, 11), (40, 22)]
+    # One question, n answers: one verdict.
+    assert [(r["assertions"], r["verdicts"]) for r in answers] == [(10, 1), (20, 1)]
+    assert [r["input_growth"] for r in rows] == [None, 2.0, None, 2.0]
+    assert all(r["seconds"] > 0 for r in rows)
 
 
 def test_truth_discovery_benchmark_runs_on_tiny_fixtures_in_the_real_formats(

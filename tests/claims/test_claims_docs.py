@@ -12,4 +12,4 @@ import tests.test_docs as docs
 def test_bring_your_own_claims_runs_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
     # The page's paths are relative to a checkout, where a reader runs it.
     monkeypatch.chdir(Path(docs.ROOT))
-    docs.test_every_python_block_runs_in_order("docs/claims.md")
+    docs.check_page("docs/claims.md")

@@ -527,3 +527,20 @@ def test_claims_quoted_from_one_copied_passage_are_one_origin() -> None:
     assert verdict(rec, "talks", "chair").status is VerdictStatus.CONTESTED
     independent = ng.reconcile(data, NO_TRUST, context=ng.Context())
     assert verdict(independent, "talks", "chair").value == actor("fidan")
+
+
+def test_a_run_is_reproducible_from_its_own_output() -> None:
+    import json
+
+    from negotiations.reconcile import policy_from_data
+
+    corpus = ng.load_corpus()
+    policy = ng.default_policy().replace(
+        ng.SourceReliability(weights={"source:004_0463d2aba5b1d448": 3})
+    )
+    first = ng.reconcile(corpus, policy)
+    written = json.loads(first.to_json())
+    again = ng.reconcile(corpus, policy_from_data(written["policy"]))
+    assert again.to_json() == first.to_json()
+    with pytest.raises(ng.PolicyError, match="extra_rules"):
+        policy_from_data({"rules": [{"class": "Mine", "parameters": {}}]})

@@ -11,7 +11,7 @@ from negotiations.reconcile._claims import Claim, ClaimKey
 from negotiations.reconcile._context import Context, TrustEstimate, TrustEstimates
 from negotiations.reconcile._engine import Statistics, compute_statistics, decide, groups
 from negotiations.reconcile._explain import explain_verdict
-from negotiations.reconcile._policy import Policy, TrustModel, default_policy
+from negotiations.reconcile._policy import Policy, TrustModel, default_policy, policy_from_data
 from negotiations.reconcile._result import Reconciliation
 from negotiations.reconcile._rules import (
     MODALITY_RANKS,
@@ -136,5 +136,6 @@ __all__ = [
     "independent_origins",
     "is_first_party",
     "origin",
+    "policy_from_data",
     "reconcile",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -172,6 +173,59 @@ class Policy:
             "margin": self.margin,
             "title_window_days": self.title_window.total_seconds() / 86400,
         }
+
+
+def policy_from_data(data: Any, extra_rules: Mapping[str, type] | None = None) -> Policy:
+    """The policy :meth:`Policy.to_data` wrote (the ``policy`` of a reconciliation's JSON),
+    so a run can be reproduced from its own output plus the assertions.
+
+    Built-in rules are known by class name; pass ``extra_rules`` ({class name: class})
+    for custom ones. Anything else raises :class:`PolicyError` naming what is wrong.
+    """
+    from negotiations.model import Modality
+    from negotiations.reconcile import _rules
+
+    known: dict[str, type] = {
+        cls.__name__: cls
+        for cls in (
+            _rules.IndependentCorroboration,
+            _rules.SourceTrust,
+            _rules.ModalityRank,
+            _rules.AfterEventOverBefore,
+            _rules.FirstPartyStatements,
+            _rules.SourceReliability,
+        )
+    }
+    known.update(extra_rules or {})
+    if not isinstance(data, Mapping) or not isinstance(data.get("rules"), list):
+        raise PolicyError("policy data must be a mapping with a 'rules' list (Policy.to_data())")
+    rules: list[Rule] = []
+    for entry in data["rules"]:
+        if not isinstance(entry, Mapping):
+            raise PolicyError(f"a rule must be a mapping, found {type(entry).__name__}")
+        cls = known.get(str(entry.get("class")))
+        if cls is None:
+            raise PolicyError(f"unknown rule class {entry.get('class')!r}: pass it in extra_rules")
+        parameters = dict(entry.get("parameters") or {})
+        if cls is _rules.ModalityRank and "ranks" in parameters:
+            try:
+                parameters["ranks"] = {Modality(k): v for k, v in parameters["ranks"].items()}
+            except (ValueError, AttributeError) as error:
+                raise PolicyError(f"ModalityRank.ranks: {error}") from None
+        try:
+            rules.append(cls(**parameters))
+        except TypeError as error:
+            raise PolicyError(f"rule {entry.get('class')!r}: {error}") from None
+    trust = data.get("trust")
+    try:
+        return Policy(
+            rules=tuple(rules),
+            trust=TrustModel(**trust) if isinstance(trust, Mapping) else None,
+            margin=data.get("margin", 0.2),
+            title_window=dt.timedelta(days=float(data.get("title_window_days", 30))),
+        )
+    except TypeError as error:
+        raise PolicyError(f"policy data: {error}") from None
 
 
 def default_policy() -> Policy:

@@ -1,0 +1,226 @@
+"""Mutation testing of the time logic and the reconciliation core, one module at a time.
+
+Run (from the checkout; slow, not part of CI; needs the ``mutation`` extra)::
+
+    python benchmarks/mutation.py run                 # every module below, one after another
+    python benchmarks/mutation.py run time bounds     # some of them
+    python benchmarks/mutation.py rerun               # only the survivors, after adding tests
+    python benchmarks/mutation.py resume              # only the mutants an interrupted run left
+    python benchmarks/mutation.py report [--write]    # the table of docs/mutation.md
+
+mutmut (configured in ``[tool.mutmut]`` of pyproject.toml) copies the checkout into
+``mutants/``, rewrites each function of the modules below into variants, and runs,
+per variant, only the tests that reached that function. A variant no test notices
+"survives". Each survivor must be killed by a test that states a behaviour, or be
+listed below with the reason it cannot be told apart (``EQUIVALENT``), or with the
+reason mutmut cannot switch it on (``NOT_SWITCHABLE``: the function runs once, while
+the module is imported, before any variant is chosen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import json
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MUTMUT = Path(sys.executable).with_name("mutmut")
+
+#: Short name -> (source file, module) of every mutated module, in the order they run.
+MODULES = {
+    "time": ("src/negotiations/model/_time.py", "negotiations.model._time"),
+    "bounds": ("src/negotiations/model/_bounds.py", "negotiations.model._bounds"),
+    "claims": ("src/negotiations/reconcile/_claims.py", "negotiations.reconcile._claims"),
+    "rules": ("src/negotiations/reconcile/_rules.py", "negotiations.reconcile._rules"),
+    "dates": ("src/negotiations/corpus/_dates.py", "negotiations.corpus._dates"),
+    "engine": ("src/negotiations/reconcile/_engine.py", "negotiations.reconcile._engine"),
+}
+
+#: Functions whose variants mutmut cannot switch on: they run at import time (building
+#: a validator or a table), before a variant is chosen. Their behaviour is tested anyway.
+NOT_SWITCHABLE = {
+    "negotiations.model._time.x__int_in__mutmut_*": (
+        "builds the PartialDate field validators at import; month/day ranges are tested in "
+        "tests/model/test_hedges_and_durations.py"
+    ),
+}
+
+#: Variants that behave exactly like the original (mutant name pattern -> why).
+EQUIVALENT: dict[str, str] = {
+    "negotiations.reconcile._rules.x_origin__mutmut_1[456]": (
+        "the message of an unreachable assertion (every claim has a `source:` label)"
+    ),
+    "negotiations.reconcile._claims.x__era_scope__mutmut_[23]": (
+        "the `None` branch of `_era_scope` is never taken: `_scope_eras` names the era of "
+        "undated claims itself (a test checks it is 'undated')"
+    ),
+    "negotiations.reconcile._rules.xǁAfterEventOverBeforeǁweigh__mutmut_8": (
+        "`statistics.get(event) if statistics else None` -> `if True`: the engine always "
+        "passes what `prepare` returned, a mapping, and an empty one gives None either way"
+    ),
+    "negotiations.reconcile._rules.x__check_weights__mutmut_[69]": (
+        "`key.split(':', 1)[0]` -> `split(':')[0]` / `split(':', 2)[0]`: the part before the "
+        "first colon is the same however many later colons are split"
+    ),
+    "negotiations.reconcile._claims.x__era_scope__mutmut_1[26]": (
+        "drops the argument `Precision.DAY` of `PartialDate.of`, which is its default"
+    ),
+    "negotiations.reconcile._claims.x__era_scope__mutmut_19": (
+        "an era ends at a day boundary (title windows are whole days), so 2 µs before it is "
+        "the same day as 1 µs before it"
+    ),
+    "negotiations.reconcile._claims.x_form_claims__mutmut_2[78]": (
+        "the last tie-breaker of the claim order: two claims of one assertion never tie on "
+        "key, answer and polarity (an implied exclusion is about another value)"
+    ),
+    "negotiations.reconcile._claims.x__claim__mutmut_8": (
+        "the answer of a title claim is only compared with the answers of the same "
+        "question, all title claims, so any one constant serves"
+    ),
+    "negotiations.reconcile._claims.x__claim__mutmut_2[56]": (
+        "the answer of a title claim is only compared with the answers of the same "
+        "question, all title claims, so any one constant serves"
+    ),
+    "negotiations.model._time.xǁDurationǁinterval__mutmut_20": (
+        "the else branch of `max(0.1 * total, largest / 2 if single else 0.1 * total)` only "
+        "repeats the first argument; any smaller value there (`0.1 / total`) changes nothing"
+    ),
+    "negotiations.model._bounds.x_hedge_interval__mutmut_45": (
+        "drops the argument `high_closed=True`, which is its default"
+    ),
+    "negotiations.model._bounds.x_hedge_interval__mutmut_57": (
+        "drops the argument `high_closed=True`, which is its default"
+    ),
+    "negotiations.model._time.xǁPartialDateǁas_date__mutmut_9": (
+        "`month or 1` -> `month or 2`: a date known to the day always has its month"
+    ),
+}
+
+_STATUS = {
+    1: "killed",
+    3: "killed",
+    0: "survived",
+    5: "no tests",
+    33: "no tests",
+    None: "not checked",
+}
+_TIMEOUTS = {24, -24, 152, 255, 36}
+
+
+def status(exit_code: int | None) -> str:
+    if exit_code in _TIMEOUTS:
+        return "killed"  # a variant that hangs is noticed (mutmut's "timeout")
+    return _STATUS.get(exit_code, "suspicious")
+
+
+def reason(name: str, table: dict[str, str]) -> str | None:
+    return next((why for pattern, why in table.items() if fnmatch.fnmatch(name, pattern)), None)
+
+
+def results(short: str) -> dict[str, str]:
+    """Mutant name -> killed / survived / equivalent / not switchable / no tests / not checked."""
+    path = ROOT / "mutants" / (MODULES[short][0] + ".meta")
+    if not path.exists():
+        return {}
+    codes: dict[str, int | None] = json.loads(path.read_text())["exit_code_by_key"]
+    out = {}
+    for name, code in codes.items():
+        state = status(code)
+        if state == "survived" and reason(name, EQUIVALENT):
+            state = "equivalent"
+        elif state == "survived" and reason(name, NOT_SWITCHABLE):
+            state = "not switchable"
+        out[name] = state
+    return out
+
+
+def run(modules: Sequence[str], only: tuple[str, ...] = ()) -> None:
+    """Run every mutant of each module, or only those whose state is in ``only``."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # mutants/src, not src
+    env["HYPOTHESIS_PROFILE"] = "mutation"  # see tests/conftest.py
+    for short in modules:
+        _, module = MODULES[short]
+        if only:
+            names = [n for n, s in results(short).items() if s in only]
+            if not names:
+                continue
+        else:
+            names = [f"{module}.*"]
+        print(f"== {short}: {len(names) if only else 'all'} mutants", flush=True)
+        subprocess.run(
+            [str(MUTMUT), "run", "--max-children", str(os.cpu_count() or 2), *names],
+            cwd=ROOT,
+            env=env,
+            check=False,
+        )
+
+
+def table() -> str:
+    rows = [
+        "| module | mutants | killed | survived | equivalent | not switchable | no test reaches | not run | killed of non-equivalent |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for short, (source, _) in MODULES.items():
+        counts = Counter(results(short).values())
+        total = sum(counts.values())
+        not_run = counts["not checked"] + counts["suspicious"]
+        judged = counts["killed"] + counts["survived"]
+        score = f"{100 * counts['killed'] / judged:.1f} %" if judged else "-"
+        rows.append(
+            f"| `{source.removeprefix('src/negotiations/')}` | {total} | {counts['killed']} | "
+            f"{counts['survived']} | {counts['equivalent']} | {counts['not switchable']} | "
+            f"{counts['no tests']} | {not_run} | {score} |"
+        )
+    return "\n".join(rows)
+
+
+def survivors() -> str:
+    lines = []
+    for short in MODULES:
+        for name, state in sorted(results(short).items()):
+            if state == "survived":
+                lines.append(f"- `{name}`")
+    return "\n".join(lines) or "None."
+
+
+def write(doc: Path) -> None:
+    text = doc.read_text(encoding="utf-8")
+    for marker, body in (("table", table()), ("survivors", survivors())):
+        text = re.sub(
+            rf"(<!-- mutation:{marker} -->\n).*?(<!-- /mutation:{marker} -->)",
+            lambda m, body=body: m[1] + body + "\n" + m[2],
+            text,
+            flags=re.S,
+        )
+    doc.write_text(text, encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for command in ("run", "rerun", "resume"):
+        p = sub.add_parser(command)
+        p.add_argument("modules", nargs="*", choices=[*MODULES, []], default=list(MODULES))
+    p = sub.add_parser("report")
+    p.add_argument("--write", action="store_true", help="update docs/mutation.md")
+    args = parser.parse_args(argv)
+    if args.command in ("run", "rerun", "resume"):
+        only = {"run": (), "rerun": ("survived",), "resume": ("not checked",)}[args.command]
+        run(args.modules or list(MODULES), only)
+    elif args.write:
+        write(ROOT / "docs" / "mutation.md")
+    else:
+        print(table())
+        print()
+        print(survivors())
+
+
+if __name__ == "__main__":
+    main()
