@@ -48,6 +48,7 @@ from negotiations.reconcile._rules import (
     Weight,
     group_origins,
 )
+from negotiations.reconcile._union_find import UnionFind
 from negotiations.reconcile._verdicts import (
     Contribution,
     Side,
@@ -410,35 +411,26 @@ def _copy_groups(
             for second, second_wrong in wrong[i + 1 :]:
                 if first_wrong & second_wrong:
                     false_together[(first, second)] += 1
-    parent: dict[str, str] = {}
-
-    def find(key: str) -> str:
-        parent.setdefault(key, key)
-        while parent[key] != key:
-            key = parent[key]
-        return key
-
+    copies: UnionFind[str] = UnionFind()
     for pair, together in sorted(false_together.items()):
         # Most of the mistakes of the one that errs less are the other's mistakes too.
         fewer = min(errors[pair[0]], errors[pair[1]])
         if together >= model.copy_min and together / fewer >= model.copy_share:
-            a, b = find(pair[0]), find(pair[1])
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    return {key: find(key) for key in sorted(parent)}
+            copies.union(pair[0], pair[1])
+    return {key: copies.find(key) for key in copies.keys()}  # noqa: SIM118 - sorted
 
 
 # -- groups and decisions -----------------------------------------------------------------
 
 
-def _group_labels(claim: Claim, context: Context) -> list[Hashable]:
+def _group_labels(claim: Claim, context: Context) -> list[tuple[str, ...]]:
     """The decision groups a claim ties together (joined by union-find)."""
     assertion = claim.assertion
     spec = context.spec(assertion.predicate)
     subject, predicate = assertion.subject, assertion.predicate
     if spec.time_scoped:
         value = assertion.value.key()
-        labels: list[Hashable] = [("scoped", subject, predicate, value)]
+        labels: list[tuple[str, ...]] = [("scoped", subject, predicate, value)]
         if spec.exclusive_holders and value in context.single_holder_offices:
             labels.append(("holder", predicate, value))
         hierarchy = context.office_hierarchies.get(value)
@@ -452,34 +444,22 @@ def _group_labels(claim: Claim, context: Context) -> list[Hashable]:
         return [("list", subject, other) for other in listed]
     if spec.stances:
         issue = getattr(assertion.value, "issue", None)
-        return [("stance", subject, predicate, getattr(issue, "value", ""))]
+        return [("stance", subject, predicate, str(getattr(issue, "value", "")))]
     return [("question", *claim.key.question)]
 
 
 def _partition(claims: Sequence[Claim], context: Context) -> list[list[Claim]]:
-    parent: dict[Hashable, Hashable] = {}
-
-    def find(label: Hashable) -> Hashable:
-        parent.setdefault(label, label)
-        root = label
-        while parent[root] != root:
-            root = parent[root]
-        while parent[label] != root:
-            parent[label], label = root, parent[label]
-        return root
-
+    joined: UnionFind[tuple[str, ...]] = UnionFind()
     firsts = []
     for claim in claims:
         labels = _group_labels(claim, context)
-        first = find(labels[0])
+        joined.add(labels[0])
         for label in labels[1:]:
-            other = find(label)
-            if other != first:
-                parent[other] = first
+            joined.union(labels[0], label)
         firsts.append(labels[0])
-    grouped: dict[Hashable, list[Claim]] = defaultdict(list)
+    grouped: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
     for claim, label in zip(claims, firsts, strict=True):
-        grouped[find(label)].append(claim)
+        grouped[joined.find(label)].append(claim)
     return sorted(grouped.values(), key=lambda g: min(c.key.order for c in g))
 
 

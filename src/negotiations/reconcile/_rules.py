@@ -29,6 +29,7 @@ from negotiations.errors import PolicyError
 from negotiations.model import Modality, Predicate, SourceId
 from negotiations.reconcile._claims import PROSPECTIVE, Claim
 from negotiations.reconcile._context import Context
+from negotiations.reconcile._union_find import UnionFind
 
 #: The most a single rule may multiply a claim's weight by (the origin cap still applies).
 MAX_FACTOR = 4.0
@@ -382,33 +383,16 @@ def group_origins(
     claims: Iterable[Claim], context: Context
 ) -> list[tuple[frozenset[str], list[Claim]]]:
     """Independent origins with their claims, in a stable order (union-find on labels)."""
-    parent: dict[str, str] = {}
-
-    def find(label: str) -> str:
-        root = label
-        while parent[root] != root:
-            root = parent[root]
-        while parent[label] != root:
-            parent[label], label = root, parent[label]
-        return root
-
+    joined: UnionFind[str] = UnionFind()
     labelled = context.sorted_origin_labels
     items = [(claim, labelled(claim.assertion)) for claim in claims]
     for _, (labels, _) in items:
-        if len(labels) == 1:
-            parent.setdefault(labels[0], labels[0])
-            continue
-        for label in labels:
-            parent.setdefault(label, label)
-        first = find(labels[0])
+        joined.add(labels[0])
         for label in labels[1:]:
-            other = find(label)
-            if other != first:
-                parent[max(first, other)] = min(first, other)
-                first = min(first, other)
+            joined.union(labels[0], label)
     groups: dict[str, tuple[set[str], list[Claim]]] = {}
     for claim, (labels, as_set) in items:
-        root = find(labels[0])
+        root = joined.find(labels[0])
         entry = groups.get(root)
         if entry is None:
             entry = groups[root] = (set(), [])
