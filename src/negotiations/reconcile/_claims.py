@@ -152,9 +152,17 @@ def form_claims(
         (scoped if spec.time_scoped else claims).append(claim)
     claims.extend(_scope_eras(scoped))
     claims.extend(_complete_list_exclusions(assertions, context))
-    return sorted(
-        claims,
-        key=lambda c: (c.key.order, c.answer, c.positive, c.assertion.id, c.implied_by or ""),
+    return sorted(claims, key=claim_order)
+
+
+def claim_order(claim: Claim) -> tuple[tuple[str, str, str, str], str, bool, str, str]:
+    """The order claims are decided in, whatever order the input came in."""
+    return (
+        claim.key.order,
+        claim.answer,
+        claim.positive,
+        claim.assertion.id,
+        claim.implied_by or "",
     )
 
 

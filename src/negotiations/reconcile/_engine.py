@@ -22,7 +22,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 from attrs import frozen
@@ -89,8 +89,8 @@ def compute_statistics(
     each part (``reconcile(part, statistics=...)``); split the input only along
     :func:`groups`, never inside a group.
     """
-    claims = form_claims(_unique(assertions), context, policy.title_window)
-    return _prepare(claims, policy, context, _Weigher(policy))
+    claims = form_claims(unique_assertions(assertions), context, policy.title_window)
+    return _prepare(claims, policy, context, Weigher(policy))
 
 
 def _call(rule: Rule, method: str, *args: Any) -> Any:
@@ -106,26 +106,76 @@ def _call(rule: Rule, method: str, *args: Any) -> Any:
 
 
 def _prepare(
-    claims: Sequence[Claim], policy: Policy, context: Context, weigher: _Weigher
+    claims: Sequence[Claim], policy: Policy, context: Context, weigher: Weigher
 ) -> Statistics:
     by_rule = {rule.name: _call(rule, "prepare", claims, context) for rule in policy.rules}
     base = Statistics(by_rule=by_rule)
-    if policy.trust is None or not any(r.name == TRUST_RULE for r in policy.rules):
+    if not learns_trust(policy):
         return base
     static = {id(c): weigher.static_weight(c, base, context) for c in claims}
+    return learn_statistics(by_rule, _LocalTally(claims, static, context), policy)
+
+
+def learns_trust(policy: Policy) -> bool:
+    """Does the policy learn publishers' trust (a trust model and the SourceTrust rule)?"""
+    return policy.trust is not None and any(r.name == TRUST_RULE for r in policy.rules)
+
+
+class Tally(Protocol):
+    """The corpus-wide sums trust learning needs, over every question of the input.
+
+    In process one object holds all the questions; on Dask each partition sums its
+    own and the sums are added (:mod:`negotiations.distributed`). The sums are
+    integers, so they are the same in any order and any partitioning.
+    """
+
+    def agreement(self, votes: Votes) -> tuple[Mapping[str, int], Mapping[str, int]]:
+        """Per publisher: summed agreement (in units of ``1 / AGREEMENT_UNIT``) and
+        the number of questions it was counted on."""
+        ...
+
+    def mistakes(self, votes: Votes) -> tuple[Mapping[str, int], Mapping[tuple[str, str], int]]:
+        """Per publisher, the questions it answered unlikely; per pair of publishers,
+        the questions on which both did, with a common unlikely answer."""
+        ...
+
+    def regrouped(self, copy_groups: Mapping[str, str]) -> Tally:
+        """The same tally with copy groups counted as one origin each."""
+        ...
+
+
+def learn_statistics(by_rule: Mapping[str, Any], tally: Tally, policy: Policy) -> Statistics:
+    """Learned trust and copy groups from ``tally``, beside each rule's statistics."""
     model = policy.trust
-    questions = _prepare_questions(claims, static, context)
-    trust = _learn_trust(questions, model)
+    assert model is not None
+    trust = _learn_trust(tally, model)
     copy_groups: dict[str, str] = {}
     if model.copy_detection:
-        copy_groups = _copy_groups(questions, trust, model)
+        copy_groups = _copy_groups(tally, trust, model)
         if copy_groups:
-            grouped = attrs.evolve(context, copy_groups=copy_groups)
-            trust = _learn_trust(_prepare_questions(claims, static, grouped), model)
+            trust = _learn_trust(tally.regrouped(copy_groups), model)
     return Statistics(by_rule=by_rule, trust=trust, copy_groups=copy_groups)
 
 
-def _unique(assertions: Iterable[Assertion]) -> list[Assertion]:
+class _LocalTally:
+    """Every question of the input, in this process."""
+
+    def __init__(self, claims: Sequence[Claim], static: Mapping[int, float], context: Context):
+        self.claims, self.static, self.context = claims, static, context
+        self.questions = prepare_questions(claims, static, context)
+
+    def agreement(self, votes: Votes) -> tuple[Mapping[str, int], Mapping[str, int]]:
+        return tally_agreement(self.questions, votes)
+
+    def mistakes(self, votes: Votes) -> tuple[Mapping[str, int], Mapping[tuple[str, str], int]]:
+        return tally_mistakes(self.questions, votes)
+
+    def regrouped(self, copy_groups: Mapping[str, str]) -> _LocalTally:
+        grouped = attrs.evolve(self.context, copy_groups=copy_groups)
+        return _LocalTally(self.claims, self.static, grouped)
+
+
+def unique_assertions(assertions: Iterable[Assertion]) -> list[Assertion]:
     """Drop exact repeats; refuse two *different* assertions under one content id
     (keeping either would silently lose the other and depend on input order)."""
     by_id: dict[str, Assertion] = {}
@@ -172,7 +222,7 @@ def _weigh(rule: Rule, claim: Claim, statistics: Statistics, context: Context) -
     return weight  # type: ignore[no-any-return]
 
 
-class _Weigher:
+class Weigher:
     """Each claim's factors, each computed once: the factors that do not depend on
     learned trust are kept from the statistics pass (which needs their product) for
     the decisions; learned trust, and any rule not known to ignore it, is weighed
@@ -242,7 +292,7 @@ class _Question:
     asserted: tuple[tuple[str, frozenset[int]], ...]
 
 
-def _prepare_questions(
+def prepare_questions(
     claims: Sequence[Claim], static: Mapping[int, float], context: Context
 ) -> list[_Question]:
     """Every question two or more publishers answer, prepared once for all rounds."""
@@ -300,28 +350,45 @@ def _prepare_questions(
     return prepared
 
 
-def _learn_trust(questions: Sequence[_Question], model: TrustModel) -> TrustEstimates:
+#: Agreement is summed in fixed point, units of 2**-32 of a question: integer sums are
+#: exact, so learned trust is the same whatever the order or partitioning of the input.
+AGREEMENT_UNIT = 1 << 32
+
+
+class Votes(dict[str, float]):
+    """Each publisher's vote; one without a record votes as the average publisher."""
+
+    def __init__(self, votes: Mapping[str, float], fallback: float) -> None:
+        super().__init__(votes)
+        self.fallback = fallback
+
+    def __missing__(self, key: str) -> float:
+        return self.fallback
+
+    def __reduce__(self) -> Any:  # pickled whole, fallback included (Dask workers)
+        return (Votes, (dict(self), self.fallback))
+
+
+def _learn_trust(tally: Tally, model: TrustModel) -> TrustEstimates:
     """Iterate: score answers with current trust; a publisher's accuracy is the share of
     the evidence from other origins that agrees with it, over every question two or
     more publishers answer (so a newcomer cannot vouch for itself)."""
     estimates = TrustEstimates(prior=model.prior, ceiling=model.ceiling)
-    votes: dict[str, float] = defaultdict(lambda: estimates.vote(model.prior))
+    votes = Votes({}, estimates.vote(model.prior))
     accuracy: dict[str, float] = {}
     mean = model.prior
-    counted: dict[str, int] = defaultdict(int)
+    counted: Mapping[str, int] = {}
     for _ in range(model.rounds):
-        agreement: defaultdict[str, float] = defaultdict(float)
-        counted = defaultdict(int)
-        for question in questions:
-            _leave_one_out(question, votes, agreement, counted)
+        agreement, counted = tally.agreement(votes)
         # Empirical Bayes: each estimate is smoothed towards the population's mean
         # agreement (the fixed prior only while nobody has a record), so a publisher
         # with little record gets the average trust, never more than the established.
         total = sum(counted.values())
-        mean = sum(agreement.values()) / total if total else model.prior
+        mean = sum(agreement.values()) / AGREEMENT_UNIT / total if total else model.prior
         accuracy = {
-            key: (agreement[key] + model.smoothing * mean) / (counted[key] + model.smoothing)
-            for key in counted
+            key: (agreement.get(key, 0) / AGREEMENT_UNIT + model.smoothing * mean)
+            / (counted[key] + model.smoothing)
+            for key in sorted(counted)
         }
         votes = _votes(estimates, mean, accuracy)
     return TrustEstimates(
@@ -334,20 +401,26 @@ def _learn_trust(questions: Sequence[_Question], model: TrustModel) -> TrustEsti
     )
 
 
-def _votes(
-    estimates: TrustEstimates, mean: float, accuracy: Mapping[str, float]
-) -> defaultdict[str, float]:
+def _votes(estimates: TrustEstimates, mean: float, accuracy: Mapping[str, float]) -> Votes:
     """Each publisher's vote; one without a record votes as the average publisher."""
-    fallback = estimates.vote(mean)
-    votes: defaultdict[str, float] = defaultdict(lambda: fallback)
-    votes.update({key: estimates.vote(a) for key, a in accuracy.items()})
-    return votes
+    return Votes({key: estimates.vote(a) for key, a in accuracy.items()}, estimates.vote(mean))
+
+
+def tally_agreement(
+    questions: Iterable[_Question], votes: Mapping[str, float]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Summed leave-one-out agreement and questions counted, per publisher."""
+    agreement: defaultdict[str, int] = defaultdict(int)
+    counted: defaultdict[str, int] = defaultdict(int)
+    for question in questions:
+        _leave_one_out(question, votes, agreement, counted)
+    return dict(agreement), dict(counted)
 
 
 def _leave_one_out(
     question: _Question,
     votes: Mapping[str, float],
-    agreement: defaultdict[str, float],
+    agreement: defaultdict[str, int],
     counted: defaultdict[str, int],
 ) -> None:
     """For each publisher: the share of the evidence from *other origins* that agrees
@@ -376,7 +449,7 @@ def _leave_one_out(
         if single:
             # One answer: every publisher agrees with all the evidence there is.
             if totals[0] - own_loss.get(0, 0.0) > 1e-12:
-                agreement[key] += 1.0
+                agreement[key] += AGREEMENT_UNIT
                 counted[key] += 1
             continue
         others = [total - own_loss.get(i, 0.0) for i, total in enumerate(totals)]
@@ -384,18 +457,17 @@ def _leave_one_out(
         if whole <= 1e-12:
             continue
         shares = [sum(others[j] for j in question.agree[i]) / whole for i in answers]
-        agreement[key] += sum(shares) / len(shares)
+        agreement[key] += round(sum(shares) / len(shares) * AGREEMENT_UNIT)
         counted[key] += 1
 
 
-def _copy_groups(
-    questions: Sequence[_Question], trust: TrustEstimates, model: TrustModel
-) -> dict[str, str]:
-    """Publishers that repeatedly give the same answer where the record finds it unlikely
-    copy each other (independent sources rarely share mistakes: Dong et al.)."""
-    votes = _votes(trust, trust.prior, {key: e.accuracy for key, e in trust.estimates.items()})
-    errors: dict[str, int] = defaultdict(int)
-    false_together: dict[tuple[str, str], int] = defaultdict(int)
+def tally_mistakes(
+    questions: Iterable[_Question], votes: Mapping[str, float]
+) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
+    """Per publisher, the questions it answered unlikely (below the best-supported
+    answer); per pair, the questions where both gave a common unlikely answer."""
+    errors: defaultdict[str, int] = defaultdict(int)
+    false_together: defaultdict[tuple[str, str], int] = defaultdict(int)
     for question in questions:
         totals = [0.0] * len(question.answers)
         for answer, entries in question.origins:
@@ -411,6 +483,14 @@ def _copy_groups(
             for second, second_wrong in wrong[i + 1 :]:
                 if first_wrong & second_wrong:
                     false_together[(first, second)] += 1
+    return dict(errors), dict(false_together)
+
+
+def _copy_groups(tally: Tally, trust: TrustEstimates, model: TrustModel) -> dict[str, str]:
+    """Publishers that repeatedly give the same answer where the record finds it unlikely
+    copy each other (independent sources rarely share mistakes: Dong et al.)."""
+    votes = _votes(trust, trust.prior, {key: e.accuracy for key, e in trust.estimates.items()})
+    errors, false_together = tally.mistakes(votes)
     copies: UnionFind[str] = UnionFind()
     for pair, together in sorted(false_together.items()):
         # Most of the mistakes of the one that errs less are the other's mistakes too.
@@ -423,7 +503,7 @@ def _copy_groups(
 # -- groups and decisions -----------------------------------------------------------------
 
 
-def _group_labels(claim: Claim, context: Context) -> list[tuple[str, ...]]:
+def group_labels(claim: Claim, context: Context) -> list[tuple[str, ...]]:
     """The decision groups a claim ties together (joined by union-find)."""
     assertion = claim.assertion
     spec = context.spec(assertion.predicate)
@@ -452,7 +532,7 @@ def _partition(claims: Sequence[Claim], context: Context) -> list[list[Claim]]:
     joined: UnionFind[tuple[str, ...]] = UnionFind()
     firsts = []
     for claim in claims:
-        labels = _group_labels(claim, context)
+        labels = group_labels(claim, context)
         joined.add(labels[0])
         for label in labels[1:]:
             joined.union(labels[0], label)
@@ -465,7 +545,7 @@ def _partition(claims: Sequence[Claim], context: Context) -> list[list[Claim]]:
 
 def groups(assertions: Iterable[Assertion], context: Context) -> dict[Hashable, list[Assertion]]:
     """Partition assertions into independent decision groups (split input only along these)."""
-    unique = _unique(assertions)
+    unique = unique_assertions(assertions)
     claims = form_claims(unique, context, _default_window())
     out: dict[Hashable, list[Assertion]] = {}
     for index, members in enumerate(_partition(claims, context)):
@@ -551,16 +631,16 @@ def decide(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        unique = _unique(assertions)
+        unique = unique_assertions(assertions)
         claims = form_claims(unique, context, policy.title_window)
-        weigher = _Weigher(policy)
+        weigher = Weigher(policy)
         if statistics is None:
             statistics = _prepare(claims, policy, context, weigher)
         context = statistics.apply(context)
         verdicts: list[Verdict] = []
         done = 0
         for members in _partition(claims, context):
-            verdicts.extend(_decide_group(members, policy, context, statistics, weigher))
+            verdicts.extend(decide_group(members, policy, context, statistics, weigher))
             if progress is not None:
                 done += len(members)
                 progress(done, len(claims))
@@ -609,12 +689,12 @@ def _conflicts(a: _Candidate, b: _Candidate, context: Context) -> bool:
     return False
 
 
-def _decide_group(
+def decide_group(
     claims: Sequence[Claim],
     policy: Policy,
     context: Context,
     statistics: Statistics,
-    weigher: _Weigher,
+    weigher: Weigher,
 ) -> list[Verdict]:
     candidates = _candidates(claims)
     weights = {id(c): _chain(weigher.factors(c, statistics, context)) for c in claims}

@@ -9,7 +9,9 @@ An origin weighs at most one unit: no single report can outweigh two others of
 the same standing (see docs/reconciliation.md, "the weight of an origin").
 
 Rules may compute corpus-wide statistics once, in :meth:`Rule.prepare`, before any
-per-question decision, so a partitioned run that shares them decides alike.
+per-question decision, so a partitioned run that shares them decides alike. A rule
+that can compute them in parts (:class:`PartialStatistics`: ``collect`` on each part
+of the input, ``combine`` of the parts) runs on Dask too (:mod:`negotiations.distributed`).
 """
 
 from __future__ import annotations
@@ -86,6 +88,21 @@ class Rule(Protocol):
         ...
 
 
+@runtime_checkable
+class PartialStatistics(Protocol):
+    """A rule whose statistics can be computed in parts: ``collect`` on each part of
+    the input (parts split by subject), then ``combine`` of what the parts collected.
+    The law: ``combine([collect(a), collect(b)])`` equals ``prepare(a + b)``."""
+
+    def collect(self, claims: Sequence[Claim], context: Context) -> Any:
+        """What this part of the input contributes to the statistics."""
+        ...
+
+    def combine(self, parts: Sequence[Any], context: Context) -> Any:
+        """The statistics of the whole input from what each part collected."""
+        ...
+
+
 def check_rule(rule: object) -> None:
     """Refuse, naming the rule, anything that does not implement :class:`Rule` with
     the right method signatures (a bare attribute check would let a wrong
@@ -115,6 +132,14 @@ class _Static:
 
     def prepare(self, claims: Sequence[Claim], context: Context) -> Any:
         """Corpus-wide statistics this rule needs, computed once over all claims."""
+        return None
+
+    def collect(self, claims: Sequence[Claim], context: Context) -> Any:
+        """Nothing to collect (see :class:`PartialStatistics`)."""
+        return None
+
+    def combine(self, parts: Sequence[Any], context: Context) -> Any:
+        """No statistics (see :class:`PartialStatistics`)."""
         return None
 
 
@@ -192,12 +217,24 @@ class SourceReliability:
         return hash((self.name, tuple(self.weights.items())))
 
     def prepare(self, claims: Sequence[Claim], context: Context) -> Any:
-        """Corpus-wide statistics this rule needs, computed once over all claims."""
+        """Check that every configured key names something in the input (no statistics)."""
+        return self.combine([self.collect(claims, context)], context)
+
+    def collect(self, claims: Sequence[Claim], context: Context) -> Any:
+        """The configured keys this part of the input names, and whether it has claims."""
         if not self.weights:
             return None
         known = {label for claim in claims for label in origin_labels(claim, context)}
+        return (frozenset(known), bool(claims))
+
+    def combine(self, parts: Sequence[Any], context: Context) -> Any:
+        """Refuse keys that name nothing in any part (a misspelt outlet or source)."""
+        if not self.weights:
+            return None
+        collected = [part for part in parts if part is not None]
+        known: set[str] = set().union(*(labels for labels, _ in collected))
         unknown = sorted(set(self.weights) - known)
-        if unknown and claims:
+        if unknown and any(has_claims for _, has_claims in collected):
             hints = []
             for key in unknown[:5]:
                 close = difflib.get_close_matches(key, sorted(known), n=2)
@@ -273,9 +310,17 @@ class ModalityRank:
 
     def prepare(self, claims: Sequence[Claim], context: Context) -> Any:
         """The questions that some claim answers as fact."""
+        return self.collect(claims, context)
+
+    def collect(self, claims: Sequence[Claim], context: Context) -> Any:
+        """The questions this part answers as fact."""
         return frozenset(
             claim.key.question for claim in claims if claim.assertion.modality not in PROSPECTIVE
         )
+
+    def combine(self, parts: Sequence[Any], context: Context) -> Any:
+        """The questions any part answers as fact."""
+        return frozenset().union(*parts)
 
     def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
         """This rule's factor for ``claim``, with its reason (see the class docstring)."""
@@ -301,7 +346,11 @@ class AfterEventOverBefore:
             raise PolicyError(f"AfterEventOverBefore.before must be in 0..1, found {value!r}")
 
     def prepare(self, claims: Sequence[Claim], context: Context) -> Any:
-        """Corpus-wide statistics this rule needs, computed once over all claims."""
+        """The sources that report each event as held."""
+        return self.combine([self.collect(claims, context)], context)
+
+    def collect(self, claims: Sequence[Claim], context: Context) -> Any:
+        """The sources this part of the input reports each event held by."""
         held: dict[str, set[str]] = defaultdict(set)
         for claim in claims:
             a = claim.assertion
@@ -312,7 +361,15 @@ class AfterEventOverBefore:
                 and a.modality not in PROSPECTIVE
             ):
                 held[a.subject].add(a.source)
-        return MappingProxyType({event: frozenset(sources) for event, sources in held.items()})
+        return {event: frozenset(sources) for event, sources in held.items()}
+
+    def combine(self, parts: Sequence[Any], context: Context) -> Any:
+        """The sources any part reports each event held by."""
+        held: dict[str, frozenset[str]] = {}
+        for part in parts:
+            for event, sources in part.items():
+                held[event] = held.get(event, frozenset()) | sources
+        return MappingProxyType({event: held[event] for event in sorted(held)})
 
     def weigh(self, claim: Claim, statistics: Any, context: Context) -> Weight:
         """This rule's factor for ``claim``, with its reason (see the class docstring)."""
