@@ -341,17 +341,20 @@ def build(
     lines: LineNumbered | None = None,
     mapping_rows: bool = False,
     problems: list[RowProblem] | None = None,
+    first_row: int = 1,
 ) -> ClaimSet:
     """Build a :class:`ClaimSet` from rows (the shared core of every loader).
 
     ``lines`` gives each row's line number (a ``csv.reader``); without it rows
-    are numbered from 1. In ``skip`` mode a bad value cell drops that claim only;
+    are numbered from ``first_row`` (a later chunk of one table goes on counting). In ``skip`` mode a bad value cell drops that claim only;
     a bad source, subject, time, modality or a short row drops the whole row.
     ``problems`` holds the reader's own problems (rows it dropped), kept in row order
     with the builder's.
     """
     if on_error not in ("raise", "skip"):
         raise ColumnMappingError(f"on_error must be 'raise' or 'skip', found {on_error!r}")
+    if isinstance(first_row, bool) or not isinstance(first_row, int) or first_row < 1:
+        raise ColumnMappingError(f"first_row must be a whole number from 1, found {first_row!r}")
     vocab = vocabulary if vocabulary is not None else Vocabulary.builtin()
     parsers = dict(parsers or {})
     unknown = [name for name in parsers if name not in vocab]
@@ -416,7 +419,7 @@ def build(
     assertions: dict[str, Assertion] = {}
     duplicates = 0
     count = 0
-    row_number = 0
+    row_number = first_row - 1
     sources, subjects, predicates, values = b.sources, b.subjects, b.predicates, b.values
     missing_texts = b.missing
     create = Assertion.create

@@ -285,11 +285,12 @@ def from_dataframe(
     on_error: OnError = "raise",
     modality: Modality = Modality.REPORTED,
     retrieved: dt.datetime | None = None,
+    first_row: int = 1,
 ) -> ClaimSet:
     """Claims from a pandas DataFrame (needs the ``pandas`` extra).
 
-    Rows are numbered by position from 1 (map ``record`` to a column to name them
-    otherwise); empty cells (None, NaN, NA) are missing values; non-text cells
+    Rows are numbered by position from ``first_row`` (map ``record`` to a column to
+    name them otherwise; a later chunk of one table passes its first row's number); empty cells (None, NaN, NA) are missing values; non-text cells
     reach the parsers as ``str(cell)``, dates in ``time`` as dates.
     """
     pd = _optional("pandas", "pandas")
@@ -307,6 +308,7 @@ def from_dataframe(
         on_error=on_error,
         modality=modality,
         retrieved=retrieved,
+        first_row=first_row,
     )
 
 
