@@ -358,6 +358,27 @@ def test_a_dataframe_reads_like_rows() -> None:
     assert claims.assertions[1].asserted_at == PartialDate(year=2011, month=12, day=2)
 
 
+def test_a_later_chunk_numbers_its_rows_where_the_table_left_off() -> None:
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(
+        {
+            "source": ["aa", "ua", "dl", "aa"],
+            "subject": ["AA-1", "AA-1", "AA-2", "AA-2"],
+            "predicate": ["gate"] * 4,
+            "value": ["F7", "F8", "F7", "F9"],
+        }
+    )
+    vocabulary = departure_vocabulary()
+    whole = from_dataframe(frame, dataset="t", vocabulary=vocabulary)
+    first = from_dataframe(frame.iloc[:2], dataset="t", vocabulary=vocabulary)
+    second = from_dataframe(frame.iloc[2:], dataset="t", vocabulary=vocabulary, first_row=3)
+    assert [a.evidence.record for a in second.assertions] == ["3", "4"]  # type: ignore[union-attr]
+    assert first.assertions + second.assertions == whole.assertions
+    for bad in (0, -1, True, "3"):
+        with pytest.raises(ColumnMappingError, match="first_row must be a whole number from 1"):
+            from_dataframe(frame, dataset="t", vocabulary=vocabulary, first_row=bad)  # type: ignore[arg-type]
+
+
 def test_an_arrow_table_reads_like_rows() -> None:
     pa = pytest.importorskip("pyarrow")
     table = pa.table(
