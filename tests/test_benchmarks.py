@@ -115,3 +115,17 @@ def test_scale_input_has_a_known_truth_that_reliable_sources_mostly_give() -> No
     others = sum(a.predicate != "status" for a in assertions)
     # Sources of accuracy 0.9 give the true answer about 9 times in 10.
     assert 0.85 < right / others < 0.95
+
+
+def test_distributed_benchmark_runs_on_a_tiny_input(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("dask.bag")
+    from benchmarks import distributed
+
+    rows = distributed.main(
+        ["--sizes", "300", "--partitions", "3", "--schedulers", "sync", "--json"]
+    )
+    assert [(r["assertions"], r["scheduler"], r["identical_json"]) for r in rows] == [
+        (300, "sync", True)
+    ]
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == {"benchmark": "distributed", "runs": rows}
