@@ -98,26 +98,39 @@ def test_a_block_that_prints_something_else_fails() -> None:
         check_text("```python\n>>> 2 + 2\n5\n```\n", "doctest")
 
 
-#: Pages that still show results in comments, with why; a listed page must still have
-#: such a comment (take it off the list once converted), like a strict xfail.
-NOT_YET_CONVERTED = {
-    "docs/reconciliation.md": "being rewritten by its owner (lead), who follows docs/testing.md",
-}
-
-
-@pytest.mark.parametrize("page", PAGES)
-def test_no_result_is_shown_in_a_comment(page: str) -> None:
-    shown = [
+def shown_in_comments(text: str) -> list[str]:
+    """The lines of a page's python blocks (doctests aside) that show a result in a comment."""
+    return [
         line
-        for code, _ in examples((ROOT / page).read_text(encoding="utf-8"))
+        for code, _ in examples(text)
         if not code.lstrip().startswith(">>>")
         for line in code.splitlines()
         if _RESULT_COMMENT.search(line)
     ]
-    if page in NOT_YET_CONVERTED:
-        assert shown, f"{page} follows the convention now: take it off NOT_YET_CONVERTED"
-    else:
-        assert not shown, f"{page}: print these and show an ```output block instead: {shown}"
+
+
+def test_a_result_in_a_comment_is_found_and_an_explanation_is_not() -> None:
+    shown = [
+        "print(verdict.status.value)  # 'accepted'",
+        "print(len(rec.verdicts) > 0)  # True",
+        "print(again.holder('office'))  # None",
+        "len(rec.verdicts)  # 281",
+        "# ['Head of the Main Intelligence Directorate (GRU)']",
+    ]
+    explained = [
+        "policy = ng.default_policy()  # the default policy",
+        "# a stable shard per group",
+        "    x = 1  # None of the rules need it",
+    ]
+    page = "```python\n" + "\n".join(shown + explained) + "\n```\n"
+    assert shown_in_comments(page) == shown
+    assert shown_in_comments("```python\n>>> f()  # 'doctests are compared'\n```\n") == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_result_is_shown_in_a_comment(page: str) -> None:
+    shown = shown_in_comments((ROOT / page).read_text(encoding="utf-8"))
+    assert not shown, f"{page}: print these and show an ```output block instead: {shown}"
 
 
 def test_the_tour_script_runs_from_another_directory(
