@@ -191,3 +191,16 @@ def test_claims_read_from_partitioned_files_reconcile_like_one_table(
         got = distributed.reconcile_bag(read.assertions, sources=read.sources)
     assert got.to_json() == expected
     assert sorted(a.id for a in got.verdicts[0].supporting)  # evidence survives the trip
+
+
+def test_to_bag_keeps_every_assertion_and_an_empty_input_gives_no_verdicts(
+    generated: tuple[ng.testing.ScaleInput, tuple[ng.Assertion, ...], str],
+) -> None:
+    assertions = generated[1][:100]
+    bag = distributed.to_bag(assertions, partitions=7)
+    assert bag.npartitions == 7
+    with dask.config.set(scheduler="sync"):
+        assert sorted(a.id for a in bag.compute()) == sorted(a.id for a in assertions)
+        empty = distributed.reconcile_bag(distributed.to_bag([]))
+    assert empty.verdicts == ()
+    assert empty.to_json() == ng.reconcile([]).to_json()

@@ -231,6 +231,13 @@ def _partial_rules(policy: Policy) -> list[Any]:
     return list(policy.rules)
 
 
+def to_bag(assertions: Iterable[Assertion], partitions: int = 8) -> Any:
+    """A Dask bag of ``assertions`` in about ``partitions`` parts (held in this process:
+    for input that does not fit, build the bag from files, e.g. :func:`read_claims`)."""
+    items = list(assertions)
+    return _dask("dask.bag").from_sequence(items, npartitions=max(1, min(partitions, len(items))))
+
+
 def reconcile_bag(
     assertions: Any,
     policy: Policy | None = None,
@@ -422,4 +429,4 @@ def read_claims(
     )
 
 
-__all__ = ["DistributedClaims", "read_claims", "reconcile_bag"]
+__all__ = ["DistributedClaims", "read_claims", "reconcile_bag", "to_bag"]
