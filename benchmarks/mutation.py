@@ -141,8 +141,9 @@ def results(short: str) -> dict[str, str]:
     return out
 
 
-def run(modules: Sequence[str], only: tuple[str, ...] = ()) -> None:
-    """Run every mutant of each module, or only those whose state is in ``only``."""
+def run(modules: Sequence[str], only: tuple[str, ...] = (), jobs: int | None = None) -> None:
+    """Run every mutant of each module, or only those whose state is in ``only``,
+    ``jobs`` at a time (default: one per core)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # mutants/src, not src
     env["HYPOTHESIS_PROFILE"] = "mutation"  # see tests/conftest.py
     for short in modules:
@@ -155,7 +156,7 @@ def run(modules: Sequence[str], only: tuple[str, ...] = ()) -> None:
             names = [f"{module}.*"]
         print(f"== {short}: {len(names) if only else 'all'} mutants", flush=True)
         subprocess.run(
-            [str(MUTMUT), "run", "--max-children", str(os.cpu_count() or 2), *names],
+            [str(MUTMUT), "run", "--max-children", str(jobs or os.cpu_count() or 2), *names],
             cwd=ROOT,
             env=env,
             check=False,
@@ -208,12 +209,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     for command in ("run", "rerun", "resume"):
         p = sub.add_parser(command)
         p.add_argument("modules", nargs="*", choices=[*MODULES, []], default=list(MODULES))
+        p.add_argument("--jobs", type=int, help="mutants run at once (default: one per core)")
     p = sub.add_parser("report")
     p.add_argument("--write", action="store_true", help="update docs/mutation.md")
     args = parser.parse_args(argv)
     if args.command in ("run", "rerun", "resume"):
         only = {"run": (), "rerun": ("survived",), "resume": ("not checked",)}[args.command]
-        run(args.modules or list(MODULES), only)
+        run(args.modules or list(MODULES), only, args.jobs)
     elif args.write:
         write(ROOT / "docs" / "mutation.md")
     else:
