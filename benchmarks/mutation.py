@@ -124,11 +124,19 @@ def reason(name: str, table: dict[str, str]) -> str | None:
     return next((why for pattern, why in table.items() if fnmatch.fnmatch(name, pattern)), None)
 
 
+#: Where mutmut keeps its results: ``mutants/`` of this checkout, and of any other
+#: checkout given with ``report --mutants`` (runs of different modules may be made in
+#: separate checkouts, side by side); the newest result file of a module is read.
+MUTANTS = [ROOT / "mutants"]
+
+
 def results(short: str) -> dict[str, str]:
     """Mutant name -> killed / survived / equivalent / not switchable / no tests / not checked."""
-    path = ROOT / "mutants" / (MODULES[short][0] + ".meta")
-    if not path.exists():
+    found = [d / (MODULES[short][0] + ".meta") for d in MUTANTS]
+    found = [path for path in found if path.exists()]
+    if not found:
         return {}
+    path = max(found, key=lambda p: p.stat().st_mtime)
     codes: dict[str, int | None] = json.loads(path.read_text())["exit_code_by_key"]
     out = {}
     for name, code in codes.items():
@@ -163,19 +171,26 @@ def run(modules: Sequence[str], only: tuple[str, ...] = (), jobs: int | None = N
         )
 
 
-def table() -> str:
+def table(previous: dict[str, str] | None = None) -> str:
+    """The summary table; a module with no results here keeps its row from ``previous``
+    (the table as the docs show it), so a run of some modules updates only theirs."""
     rows = [
         "| module | mutants | killed | survived | equivalent | not switchable | no test reaches | not run | killed of non-equivalent |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for short, (source, _) in MODULES.items():
+        name = f"`{source.removeprefix('src/negotiations/')}`"
+        ran = any(state != "not checked" for state in results(short).values())
+        if not ran and previous and name in previous:
+            rows.append(previous[name])
+            continue
         counts = Counter(results(short).values())
         total = sum(counts.values())
         not_run = counts["not checked"] + counts["suspicious"]
         judged = counts["killed"] + counts["survived"]
         score = f"{100 * counts['killed'] / judged:.1f} %" if judged else "-"
         rows.append(
-            f"| `{source.removeprefix('src/negotiations/')}` | {total} | {counts['killed']} | "
+            f"| {name} | {total} | {counts['killed']} | "
             f"{counts['survived']} | {counts['equivalent']} | {counts['not switchable']} | "
             f"{counts['no tests']} | {not_run} | {score} |"
         )
@@ -191,9 +206,16 @@ def survivors() -> str:
     return "\n".join(lines) or "None."
 
 
+def shown_rows(text: str) -> dict[str, str]:
+    """The rows of the table a page shows, by module."""
+    block = re.search(r"<!-- mutation:table -->\n(.*?)<!-- /mutation:table -->", text, re.S)
+    rows = block[1].splitlines() if block else []
+    return {row.split("|")[1].strip(): row for row in rows if row.startswith("| `")}
+
+
 def write(doc: Path) -> None:
     text = doc.read_text(encoding="utf-8")
-    for marker, body in (("table", table()), ("survivors", survivors())):
+    for marker, body in (("table", table(shown_rows(text))), ("survivors", survivors())):
         text = re.sub(
             rf"(<!-- mutation:{marker} -->\n).*?(<!-- /mutation:{marker} -->)",
             lambda m, body=body: m[1] + body + "\n" + m[2],
@@ -212,14 +234,23 @@ def main(argv: Sequence[str] | None = None) -> None:
         p.add_argument("--jobs", type=int, help="mutants run at once (default: one per core)")
     p = sub.add_parser("report")
     p.add_argument("--write", action="store_true", help="update docs/mutation.md")
+    p.add_argument(
+        "--mutants",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="other checkouts' mutants/ folders to read results from too",
+    )
     args = parser.parse_args(argv)
+    if args.command == "report":
+        MUTANTS.extend(args.mutants)
     if args.command in ("run", "rerun", "resume"):
         only = {"run": (), "rerun": ("survived",), "resume": ("not checked",)}[args.command]
         run(args.modules or list(MODULES), only, args.jobs)
     elif args.write:
         write(ROOT / "docs" / "mutation.md")
     else:
-        print(table())
+        print(table(shown_rows((ROOT / "docs" / "mutation.md").read_text(encoding="utf-8"))))
         print()
         print(survivors())
 
