@@ -171,6 +171,9 @@ class _LocalTally:
         return tally_mistakes(self.questions, votes)
 
     def regrouped(self, copy_groups: Mapping[str, str]) -> _LocalTally:
+        # This tally is not asked again: its questions are let go before the regrouped
+        # ones are prepared, so the two are never held at once (the peak of a run).
+        self.questions = []
         grouped = attrs.evolve(self.context, copy_groups=copy_groups)
         return _LocalTally(self.claims, self.static, grouped)
 
@@ -283,13 +286,13 @@ class _Question:
     independent origins behind each answer as (publisher, static weight) pairs."""
 
     answers: tuple[tuple[str, bool], ...]
-    agree: tuple[frozenset[int], ...]
+    agree: tuple[tuple[int, ...], ...]
     origins: tuple[tuple[int, tuple[tuple[str, float], ...]], ...]
     #: The distinct publishers of each origin, in the order of ``origins``.
     publishers: tuple[tuple[str, ...], ...]
-    said: tuple[tuple[str, frozenset[int]], ...]
+    said: tuple[tuple[str, tuple[int, ...]], ...]
     #: What each publisher said with some weight (superseded expectations are no mistakes).
-    asserted: tuple[tuple[str, frozenset[int]], ...]
+    asserted: tuple[tuple[str, tuple[int, ...]], ...]
 
 
 def prepare_questions(
@@ -312,8 +315,10 @@ def prepare_questions(
             by_answer[answer].append(claim)
         answers = tuple(sorted(values))
         index = {answer: i for i, answer in enumerate(answers)}
+        # Answer indices as sorted tuples, not frozensets: a question is held for every
+        # round of trust learning, and a frozenset costs four times a small tuple.
         agree = tuple(
-            frozenset(
+            tuple(
                 j
                 for j, other in enumerate(answers)
                 if other == answer
@@ -343,8 +348,8 @@ def prepare_questions(
                 agree=agree,
                 origins=origins,
                 publishers=publishers,
-                said=tuple((k, frozenset(v)) for k, v in sorted(said.items())),
-                asserted=tuple((k, frozenset(v)) for k, v in sorted(asserted.items())),
+                said=tuple((k, tuple(sorted(v))) for k, v in sorted(said.items())),
+                asserted=tuple((k, tuple(sorted(v))) for k, v in sorted(asserted.items())),
             )
         )
     return prepared
@@ -475,7 +480,9 @@ def tally_mistakes(
         best = max(totals)
         unlikely = {i for i, total in enumerate(totals) if total < best}
         wrong = [
-            (key, answers & unlikely) for key, answers in question.asserted if answers & unlikely
+            (key, hit)
+            for key, answers in question.asserted
+            if (hit := unlikely.intersection(answers))
         ]
         for key, _ in wrong:
             errors[key] += 1
@@ -638,12 +645,19 @@ def decide(
             statistics = _prepare(claims, policy, context, weigher)
         context = statistics.apply(context)
         verdicts: list[Verdict] = []
-        done = 0
-        for members in _partition(claims, context):
+        done, total = 0, len(claims)
+        # Each group's claims are let go once it is decided (the verdicts keep only
+        # assertions): the peak is then the verdicts, not the verdicts and every claim.
+        pending = _partition(claims, context)
+        del claims
+        pending.reverse()
+        while pending:
+            members = pending.pop()
             verdicts.extend(decide_group(members, policy, context, statistics, weigher))
             if progress is not None:
                 done += len(members)
-                progress(done, len(claims))
+                progress(done, total)
+            del members
         return tuple(sorted(verdicts, key=lambda v: v.key.order))
     finally:
         if collecting:
