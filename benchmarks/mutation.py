@@ -23,6 +23,7 @@ import argparse
 import fnmatch
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -149,20 +150,29 @@ def results(short: str) -> dict[str, str]:
     return out
 
 
-def run(modules: Sequence[str], only: tuple[str, ...] = (), jobs: int | None = None) -> None:
+def run(
+    modules: Sequence[str],
+    only: tuple[str, ...] = (),
+    jobs: int | None = None,
+    sample: int | None = None,
+) -> None:
     """Run every mutant of each module, or only those whose state is in ``only``,
-    ``jobs`` at a time (default: one per core)."""
+    ``jobs`` at a time (default: one per core); with ``sample``, a random sample of
+    that many of the mutants not yet checked (seeded: the same sample every time)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # mutants/src, not src
     env["HYPOTHESIS_PROFILE"] = "mutation"  # see tests/conftest.py
     for short in modules:
         _, module = MODULES[short]
-        if only:
+        if sample:
+            waiting = sorted(n for n, s in results(short).items() if s == "not checked")
+            names = sorted(random.Random(short).sample(waiting, min(sample, len(waiting))))
+        elif only:
             names = [n for n, s in results(short).items() if s in only]
-            if not names:
-                continue
         else:
             names = [f"{module}.*"]
-        print(f"== {short}: {len(names) if only else 'all'} mutants", flush=True)
+        if not names:
+            continue
+        print(f"== {short}: {len(names) if only or sample else 'all'} mutants", flush=True)
         subprocess.run(
             [str(MUTMUT), "run", "--max-children", str(jobs or os.cpu_count() or 2), *names],
             cwd=ROOT,
@@ -232,6 +242,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         p = sub.add_parser(command)
         p.add_argument("modules", nargs="*", choices=[*MODULES, []], default=list(MODULES))
         p.add_argument("--jobs", type=int, help="mutants run at once (default: one per core)")
+        p.add_argument(
+            "--sample",
+            type=int,
+            help="run a seeded random sample of this many mutants not yet checked "
+            "(after a first `run` has listed them; for modules too slow to run whole)",
+        )
     p = sub.add_parser("report")
     p.add_argument("--write", action="store_true", help="update docs/mutation.md")
     p.add_argument(
@@ -246,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         MUTANTS.extend(args.mutants)
     if args.command in ("run", "rerun", "resume"):
         only = {"run": (), "rerun": ("survived",), "resume": ("not checked",)}[args.command]
-        run(args.modules or list(MODULES), only, args.jobs)
+        run(args.modules or list(MODULES), only, args.jobs, args.sample)
     elif args.write:
         write(ROOT / "docs" / "mutation.md")
     else:
