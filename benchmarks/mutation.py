@@ -181,6 +181,49 @@ def run(
         )
 
 
+def verify(short: str, tests: Sequence[Path], mutants: Path) -> None:
+    """Run ``tests`` (new test files) against each survivor of ``short`` kept in
+    ``mutants`` and mark those they kill: the tests are copied into ``mutants/``,
+    run once with no mutant (a test that fails there is left out, as it would
+    "kill" every mutant), then once per survivor with mutmut's
+    ``MUTANT_UNDER_TEST``. Much faster than ``rerun`` when the new tests are few."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["HYPOTHESIS_PROFILE"] = "mutation"
+    copies = []
+    for test in tests:
+        target = mutants / test.resolve().relative_to(ROOT)
+        target.write_bytes(test.read_bytes())
+        copies.append(str(target.relative_to(mutants)))
+    pytest = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", *copies]
+    env.pop("MUTANT_UNDER_TEST", None)
+    clean = subprocess.run(
+        [*pytest[: -len(copies)], "-rf", *copies],
+        cwd=mutants,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    failing = re.findall(r"^FAILED (\S+)", clean.stdout, re.M)
+    deselect = [arg for test_id in failing for arg in ("--deselect", test_id)]
+    if failing:
+        print(f"left out (fail with no mutant): {', '.join(failing)}")
+    meta_path = mutants / (MODULES[short][0] + ".meta")
+    meta = json.loads(meta_path.read_text())
+    survivors = [n for n, code in meta["exit_code_by_key"].items() if code == 0]
+    killed = 0
+    for name in survivors:
+        env["MUTANT_UNDER_TEST"] = name
+        run = subprocess.run(
+            [*pytest, *deselect], cwd=mutants, env=env, capture_output=True, check=False
+        )
+        if run.returncode == 1:  # a test failed; 2+ is an error of the run itself
+            meta["exit_code_by_key"][name] = 1
+            killed += 1
+    meta_path.write_text(json.dumps(meta))
+    print(f"== {short}: {killed} of {len(survivors)} survivors killed by {', '.join(copies)}")
+
+
 def table(previous: dict[str, str] | None = None) -> str:
     """The summary table; a module with no results here keeps its row from ``previous``
     (the table as the docs show it), so a run of some modules updates only theirs."""
@@ -226,9 +269,13 @@ def shown_rows(text: str) -> dict[str, str]:
 def write(doc: Path) -> None:
     text = doc.read_text(encoding="utf-8")
     for marker, body in (("table", table(shown_rows(text))), ("survivors", survivors())):
+
+        def replace(found: re.Match[str], body: str = body) -> str:
+            return found[1] + body + "\n" + found[2]
+
         text = re.sub(
             rf"(<!-- mutation:{marker} -->\n).*?(<!-- /mutation:{marker} -->)",
-            lambda m, body=body: m[1] + body + "\n" + m[2],
+            replace,
             text,
             flags=re.S,
         )
@@ -248,6 +295,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             help="run a seeded random sample of this many mutants not yet checked "
             "(after a first `run` has listed them; for modules too slow to run whole)",
         )
+    p = sub.add_parser("verify", help="run new test files against the survivors")
+    p.add_argument("module", choices=list(MODULES))
+    p.add_argument("tests", type=Path, nargs="+")
+    p.add_argument("--mutants", type=Path, default=ROOT / "mutants", help="mutmut's folder")
     p = sub.add_parser("report")
     p.add_argument("--write", action="store_true", help="update docs/mutation.md")
     p.add_argument(
@@ -260,7 +311,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.command == "report":
         MUTANTS.extend(args.mutants)
-    if args.command in ("run", "rerun", "resume"):
+    if args.command == "verify":
+        verify(args.module, args.tests, args.mutants)
+    elif args.command in ("run", "rerun", "resume"):
         only = {"run": (), "rerun": ("survived",), "resume": ("not checked",)}[args.command]
         run(args.modules or list(MODULES), only, args.jobs, args.sample)
     elif args.write:
