@@ -55,6 +55,41 @@ NOT_SWITCHABLE = {
 
 #: Variants that behave exactly like the original (mutant name pattern -> why).
 EQUIVALENT: dict[str, str] = {
+    "negotiations.reconcile._engine.x__conflicts__mutmut_5": (
+        "`and` -> `or` where two answers of one question have the same text: they differ "
+        "only in polarity, and the positive and negative answers of one era always overlap "
+        "(an era is a connected chain of overlapping windows)"
+    ),
+    "negotiations.reconcile._engine.x__conflicts__mutmut_24": (
+        "answers to different questions reach `_conflicts` from the sweep in `_overlapping`, "
+        "which yields only pairs whose windows overlap (or an undated one): the check repeats it"
+    ),
+    "negotiations.reconcile._engine.x__overlapping__mutmut_32": (
+        "`<=` -> `<` lets windows that only touch through the sweep; `_conflicts`' own overlap "
+        "check then refuses them"
+    ),
+    "negotiations.reconcile._engine.x__conflicts__mutmut_44": (
+        "the last `return False` is not reached: answers to one question return first, and "
+        "answers to different questions are only paired within time-scoped or stance buckets"
+    ),
+    "negotiations.reconcile._engine.x__overlapping__mutmut_18": (
+        "`j > i` -> `j >= i` adds the pair (i, i), which `_Rivals.index` skips (same key)"
+    ),
+    "negotiations.reconcile._engine.x__leave_one_out__mutmut_7": (
+        "`strict=True` -> `None`: origins and their publishers are built together, one each"
+    ),
+    "negotiations.reconcile._engine.x__leave_one_out__mutmut_5[02]": (
+        "the default of `loss.get(key, {})`: every publisher that said something has an "
+        "origin, so is in `loss`"
+    ),
+    "negotiations.reconcile._engine.x__leave_one_out__mutmut_61": (
+        "`> 1e-12` -> `>= 1e-12`: other origins' evidence would have to sum to exactly 1e-12 "
+        "(a guard against rounding, not a threshold any input reaches)"
+    ),
+    "negotiations.reconcile._engine.x__merge_shared__mutmut_15": (
+        "`owner` is only read when one assertion's claims fall in two groups, which "
+        "`form_claims` never produces (an implied exclusion cites its list, in the list's group)"
+    ),
     "negotiations.reconcile._rules.x_origin__mutmut_1[456]": (
         "the message of an unreachable assertion (every claim has a `source:` label)"
     ),

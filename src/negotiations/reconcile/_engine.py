@@ -788,11 +788,10 @@ class _Rivals:
         self.cross: dict[int, list[_Candidate]] = defaultdict(list)
 
     def add(self, a: _Candidate, b: _Candidate) -> None:
+        """Two answers to one question that contradict each other (answers to
+        different questions are added by :meth:`index`, in bucket order)."""
         self.explicit[id(a)].append(b)
         self.explicit[id(b)].append(a)
-        if a.key != b.key:
-            self.cross[id(a)].append(b)
-            self.cross[id(b)].append(a)
 
     def of(self, candidate: _Candidate) -> Iterator[_Candidate]:
         for rival in self.pools.get(id(candidate), ()):

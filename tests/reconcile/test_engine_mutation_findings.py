@@ -1,0 +1,121 @@
+"""Behaviours of the engine that a sampled mutation run of ``reconcile/_engine.py``
+found unstated (issue 12; docs/mutation.md)."""
+
+from __future__ import annotations
+
+import attrs
+
+import negotiations as ng
+from negotiations.reconcile import TrustModel, compute_statistics, default_policy, groups
+from negotiations.reconcile._engine import AGREEMENT_UNIT, Votes, _Question, tally_agreement
+from tests.reconcile._build import day, say
+
+P = ng.Predicate
+CHIEF = ng.OfficeValue(office=ng.OfficeId("chief"))
+CONTEXT = ng.Context(single_holder_offices=frozenset({ng.OfficeId("chief")}))
+
+
+def test_an_undated_holder_of_a_single_holder_office_conflicts_with_every_dated_one() -> None:
+    """No date is no evidence of another time: an undated claim overlaps any window."""
+    undated = attrs.evolve(say("gerasimov", P.HOLDS_OFFICE, CHIEF, source="a"), asserted_at=None)
+    assert undated.asserted_at is None
+    assert undated.qualifiers.time is None
+    early = say("kostyukov", P.HOLDS_OFFICE, CHIEF, source="b", at=day(15, year=2015))
+    late = say("ivanov", P.HOLDS_OFFICE, CHIEF, source="c", at=day(15, year=2025))
+    rec = ng.reconcile([undated, early, late], ng.Policy(trust=None), context=CONTEXT)
+    rivals = {
+        v.subject: {s.key.subject for s in v.sides if s.key.subject != v.subject}
+        for v in rec.verdicts
+    }
+    assert rivals == {"gerasimov": {"kostyukov", "ivanov"}, "kostyukov": {"gerasimov"},
+                      "ivanov": {"gerasimov"}}  # fmt: skip
+
+
+def test_groups_split_the_input_into_independent_questions_each_assertion_once() -> None:
+    holders = [
+        say("gerasimov", P.HOLDS_OFFICE, CHIEF, source="a", at=day(15)),
+        say("kostyukov", P.HOLDS_OFFICE, CHIEF, source="b", at=day(16)),
+    ]
+    city = say("talks", P.CITY, ng.PlaceValue(place=ng.PlaceId("istanbul")), source="a")
+    date = say("talks", P.CHAIR, ng.ActorValue(actor=ng.ActorId("fidan")), source="b")
+    found = groups([*holders, city, date], CONTEXT)
+    members = sorted(sorted(a.subject + " " + a.predicate for a in g) for g in found.values())
+    assert members == [
+        ["gerasimov holds_office", "kostyukov holds_office"],  # one office: one group
+        ["talks chair"],
+        ["talks city"],
+    ]
+    assert len(set(found)) == 3
+
+
+def test_groups_of_the_seed_corpus_hold_every_assertion_exactly_once(
+    seed_corpus: ng.Corpus,
+) -> None:
+    context = ng.Context.build(seed_corpus.registry, seed_corpus.sources)
+    found = groups(seed_corpus.assertions, context)
+    ids = [a.id for members in found.values() for a in members]
+    assert sorted(ids) == sorted(a.id for a in seed_corpus.assertions)
+    assert len(found) > 50
+
+
+def _question() -> _Question:
+    """Publisher x gives answer 0 through two origins (two quoted speakers); y gives 1."""
+    return _Question(
+        answers=(("a", True), ("b", True)),
+        agree=((0,), (1,)),
+        origins=((0, (("x", 1.0),)), (0, (("x", 1.0),)), (1, (("y", 1.0),))),
+        publishers=(("x",), ("x",), ("y",)),
+        said=(("x", (0,)), ("y", (1,))),
+        asserted=(("x", (0,)), ("y", (1,))),
+    )
+
+
+def test_leave_one_out_leaves_out_every_origin_of_the_publisher() -> None:
+    """x's two origins are both its own: what is left agrees with x not at all."""
+    agreement, counted = tally_agreement([_question()], Votes({}, 0.5))
+    assert agreement == {"x": 0, "y": 0}
+    assert counted == {"x": 1, "y": 1}
+
+
+def test_leave_one_out_counts_the_share_of_others_evidence_that_agrees() -> None:
+    question = _Question(
+        answers=(("a", True), ("b", True)),
+        agree=((0,), (1,)),
+        origins=((0, (("x", 1.0),)), (0, (("z", 1.0),)), (1, (("y", 1.0),))),
+        publishers=(("x",), ("z",), ("y",)),
+        said=(("x", (0,)), ("y", (1,)), ("z", (0,))),
+        asserted=(("x", (0,)), ("y", (1,)), ("z", (0,))),
+    )
+    agreement, _ = tally_agreement([question], Votes({}, 0.5))
+    # x: z agrees (0.5), y does not (0.5): half; y: both others disagree.
+    assert agreement == {"x": AGREEMENT_UNIT // 2, "z": AGREEMENT_UNIT // 2, "y": 0}
+
+
+def _copiers_and_independents() -> list[ng.Assertion]:
+    """Five independent sources agree on six cities; three copy one another's wrong ones."""
+    out = []
+    for q in range(6):
+        right = ng.PlaceValue(place=ng.PlaceId(f"right{q}"))
+        wrong = ng.PlaceValue(place=ng.PlaceId(f"wrong{q}"))
+        out += [say(f"talks{q}", P.CITY, right, source=f"independent{i}") for i in range(5)]
+        out += [say(f"talks{q}", P.CITY, wrong, source=f"copier{i}") for i in range(3)]
+    return out
+
+
+def test_detected_copy_groups_change_learned_trust() -> None:
+    """Copiers that share every mistake become one origin: they no longer vouch for
+    one another, so their learned accuracy falls."""
+    assertions = _copiers_and_independents()
+    with_copies = compute_statistics(assertions, default_policy(), ng.Context())
+    policy = default_policy()
+    without = ng.Policy(rules=policy.rules, trust=TrustModel(copy_detection=False))
+    alone = compute_statistics(assertions, without, ng.Context())
+    assert set(with_copies.copy_groups) == {"copier0", "copier1", "copier2"}
+    assert len(set(with_copies.copy_groups.values())) == 1
+    assert alone.copy_groups == {}
+    assert with_copies.trust is not None
+    assert alone.trust is not None
+    copier = with_copies.trust.estimates["copier0"].accuracy
+    assert copier < alone.trust.estimates["copier0"].accuracy
+    independent = with_copies.trust.estimates["independent0"].accuracy
+    assert independent > copier
