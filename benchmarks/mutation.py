@@ -86,6 +86,25 @@ EQUIVALENT: dict[str, str] = {
         "`> 1e-12` -> `>= 1e-12`: other origins' evidence would have to sum to exactly 1e-12 "
         "(a guard against rounding, not a threshold any input reaches)"
     ),
+    "negotiations.reconcile._engine.x__contributions__mutmut_7": (
+        "`reasons[name]` is a dict used as an ordered set: its values are never read"
+    ),
+    "negotiations.reconcile._engine.x__learn_trust__mutmut_3[13]": (
+        "the default of `agreement.get(key, 0)`: a publisher counted on a question always "
+        "has an agreement entry (added with it, if only 0)"
+    ),
+    "negotiations.reconcile._engine.x_prepare_questions__mutmut_9": (
+        "questions in another order: agreement is summed in whole numbers, exact in any "
+        "order (the law that lets a run be partitioned)"
+    ),
+    "negotiations.reconcile._engine.xǁWeigherǁstatic_weight__mutmut_18": (
+        "keeping no weight: each factor is then weighed again for the decision, the same "
+        "value (a cache, not a behaviour)"
+    ),
+    "negotiations.reconcile._engine.xǁ_Candidateǁlabel__mutmut_14": (
+        "`and` -> `or`: a value with text only answers yes/no or single-valued questions, "
+        "where both branches show the value's own label"
+    ),
     "negotiations.reconcile._engine.x__merge_shared__mutmut_15": (
         "`owner` is only read when one assertion's claims fall in two groups, which "
         "`form_claims` never produces (an implied exclusion cites its list, in the list's group)"

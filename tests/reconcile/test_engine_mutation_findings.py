@@ -7,8 +7,15 @@ import attrs
 
 import negotiations as ng
 from negotiations.reconcile import TrustModel, compute_statistics, default_policy, groups
-from negotiations.reconcile._engine import AGREEMENT_UNIT, Votes, _Question, tally_agreement
-from tests.reconcile._build import day, say
+from negotiations.reconcile._claims import form_claims
+from negotiations.reconcile._engine import (
+    AGREEMENT_UNIT,
+    Votes,
+    _Question,
+    prepare_questions,
+    tally_agreement,
+)
+from tests.reconcile._build import date_value, day, say
 
 P = ng.Predicate
 CHIEF = ng.OfficeValue(office=ng.OfficeId("chief"))
@@ -119,3 +126,49 @@ def test_detected_copy_groups_change_learned_trust() -> None:
     assert copier < alone.trust.estimates["copier0"].accuracy
     independent = with_copies.trust.estimates["independent0"].accuracy
     assert independent > copier
+
+
+def test_no_claim_weighs_more_than_one_unit_however_its_rules_multiply() -> None:
+    """Factors above one (a configured reliability of 4) lift a claim to the cap, never
+    past it: no single report can outweigh two others of the same standing."""
+    confirmed = say("talks", P.CITY, ng.PlaceValue(place=ng.PlaceId("istanbul")),
+                    source="s1", modality=ng.Modality.CONFIRMED)  # fmt: skip
+    rules = tuple(r for r in default_policy().rules if r.name != "SourceReliability")
+    reliable = ng.SourceReliability(weights={"source:s1": 4.0})
+    policy = ng.Policy(rules=(*rules, reliable), trust=None)
+    (verdict,) = ng.reconcile([confirmed], policy).verdicts
+    assert verdict.margin == 1.0
+    assert sum(c.amount for c in verdict.contributions) == 1.0
+
+
+def test_a_rule_with_many_reasons_lists_four_and_counts_the_rest() -> None:
+    istanbul = ng.PlaceValue(place=ng.PlaceId("istanbul"))
+    sources = [f"s{i}" for i in range(6)]
+    reports = [say("talks", P.CITY, istanbul, source=s) for s in sources]
+    weights = {f"source:{s}": 1.0 + i / 10 for i, s in enumerate(sources)}
+    policy = ng.Policy(rules=(ng.SourceReliability(weights=weights),), trust=None)
+    (verdict,) = ng.reconcile(reports, policy).verdicts
+    (contribution,) = verdict.contributions
+    assert contribution.reason == (
+        "configured weight 1 for source:s0; configured weight 1.1 for source:s1; "
+        "configured weight 1.2 for source:s2; configured weight 1.3 for source:s3; "
+        "and 2 more"
+    )
+
+
+def test_trust_learning_counts_a_compatible_answer_as_agreement() -> None:
+    """ "Thursday or Friday" agrees with "Friday"; "Saturday" agrees with neither."""
+    friday = say("talks", P.DATE, date_value("Friday", day(16)), source="a")
+    either = say("talks", P.DATE, date_value("Thursday or Friday",
+                 ng.DateRange(start=day(15), end=day(16))), source="b")  # fmt: skip
+    saturday = say("talks", P.DATE, date_value("Saturday", day(17)), source="c")
+    context = ng.Context()
+    claims = form_claims([friday, either, saturday], context, default_policy().title_window)
+    (question,) = prepare_questions(claims, {id(c): 1.0 for c in claims}, context)
+    text = {i: claims_of[0] for i, claims_of in enumerate(question.answers)}
+    agrees = {text[i]: sorted(text[j] for j in question.agree[i]) for i in text}
+    assert agrees == {
+        "2025-05-15/2025-05-16": ["2025-05-15/2025-05-16", "2025-05-16"],
+        "2025-05-16": ["2025-05-15/2025-05-16", "2025-05-16"],
+        "2025-05-17": ["2025-05-17"],
+    }
