@@ -115,3 +115,16 @@ def test_scale_input_has_a_known_truth_that_reliable_sources_mostly_give() -> No
     others = sum(a.predicate != "status" for a in assertions)
     # Sources of accuracy 0.9 give the true answer about 9 times in 10.
     assert 0.85 < right / others < 0.95
+
+
+def test_generated_assertions_round_trip_through_json_with_their_ids() -> None:
+    from negotiations import serialize
+    from negotiations.testing import crowded_question, office_history, scale_input
+
+    for data in (scale_input(300, seed=2), office_history(5), crowded_question(10)):
+        for assertion in data.build():
+            assert type(assertion.predicate) is str
+            assert type(assertion.evidence.field) is str  # type: ignore[union-attr]
+            back = serialize.from_json(serialize.to_json(assertion), ng.Assertion)
+            assert back == assertion
+            assert back.id == assertion.id
