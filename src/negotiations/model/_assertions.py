@@ -136,10 +136,15 @@ def content_id(**key_fields: object) -> AssertionId:
     return AssertionId("a-" + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32])
 
 
-def _evidence_key(evidence: Evidence) -> tuple[object, ...]:
+def _evidence_repr(evidence: Evidence) -> str:
+    """The repr of the evidence's key, ``("text", document, start, end)`` or
+    ``("record", dataset, record, field)``, written out (no tuple built per assertion)."""
     if isinstance(evidence, TextAnchor):
-        return ("text", evidence.document, evidence.start, evidence.end)
-    return ("record", evidence.dataset, evidence.record, evidence.field)
+        return f"('text', {evidence.document!r}, {evidence.start!r}, {evidence.end!r})"
+    return f"('record', {evidence.dataset!r}, {evidence.record!r}, {evidence.field!r})"
+
+
+_sha256 = hashlib.sha256
 
 
 def _assertion_id(
@@ -156,12 +161,26 @@ def _assertion_id(
     # Modality and attribution are not key: the same words curated twice with
     # different modalities is a duplicate to resolve, not two facts.
     # The repr of the tuple (source, subject, predicate, value, polarity, qualifiers,
-    # evidence), written out so that the value's and qualifiers' parts are reused.
-    blob = (
-        f"({source!r}, {subject!r}, {str(predicate)!r}, {_encoded_repr(value)}, "
-        f"{polarity.value!r}, {_encoded_repr(qualifiers)}, {_evidence_key(evidence)!r})"
+    # evidence), written out so that the value's and qualifiers' parts are reused
+    # (``_encoded_repr``'s look-up inlined: this runs once per assertion).
+    found = _ENCODED.get(id(value))
+    value_part = found[1] if found is not None and found[0] is value else _encoded_repr(value)
+    found = _ENCODED.get(id(qualifiers))
+    qualifiers_part = (
+        found[1] if found is not None and found[0] is qualifiers else _encoded_repr(qualifiers)
     )
-    return AssertionId("a-" + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32])
+    where = (
+        f"('record', {evidence.dataset!r}, {evidence.record!r}, {evidence.field!r})"
+        if type(evidence) is RecordRef
+        else _evidence_repr(evidence)
+    )
+    # ``repr(polarity.value)``, without the enum's Python-level ``value`` property.
+    said = "'positive'" if polarity is Polarity.POSITIVE else repr(polarity.value)
+    blob = (
+        f"({source!r}, {subject!r}, {str(predicate)!r}, {value_part}, "
+        f"{said}, {qualifiers_part}, {where})"
+    )
+    return AssertionId("a-" + _sha256(blob.encode("utf-8")).hexdigest()[:32])
 
 
 def _value(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -276,3 +295,4 @@ class Assertion:
     def is_positive(self) -> bool:
         """Whether the assertion affirms (rather than denies) its fact."""
         return self.polarity is Polarity.POSITIVE
+
