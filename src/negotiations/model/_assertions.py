@@ -18,7 +18,7 @@ from attrs import frozen
 from negotiations.errors import ModelError
 from negotiations.model import _validators as v
 from negotiations.model._ids import ID_PATTERN, ActorId, AssertionId, EntityId, SourceId
-from negotiations.model._predicates import PREDICATES
+from negotiations.model._predicates import PREDICATES, Predicate
 from negotiations.model._provenance import Evidence, RecordRef, TextAnchor
 from negotiations.model._time import PartialDate, TimeExpression
 from negotiations.model._values import VALUE_TYPES, Value
@@ -189,13 +189,17 @@ def _value(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 
 def _predicate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is str and value in _BUILTIN_SPECS:
+    if type(value) is str and value in _PREDICATE_NAMES:
         return
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         v.fail(instance, attribute, value, "a predicate name matching [a-z0-9][a-z0-9_.:-]*")
+    if type(value) is str and len(_PREDICATE_NAMES) < 10_000:
+        _PREDICATE_NAMES.add(value)
 
 
 _BUILTIN_SPECS = {str(name): spec for name, spec in PREDICATES.items()}
+#: Predicate names already found well-formed: the built-in ones and those seen since.
+_PREDICATE_NAMES: set[str] = set(_BUILTIN_SPECS)
 
 
 def _id_or_unset(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -277,6 +281,57 @@ class Assertion:
         note: str | None = None,
     ) -> Assertion:
         """Build an assertion, computing its content-hash id (once)."""
+        if qualifiers is None:
+            qualifiers = _NO_QUALIFIERS
+        if attribution is None:
+            attribution = _NO_ATTRIBUTION
+        # The common case, checked with exact types and the sets of names already found
+        # well-formed, is built without attrs' per-field validator calls. Anything else
+        # (a subclass, an unseen id, a wrong type, a denial without negative polarity, a
+        # value of the wrong type for a built-in predicate, ...) takes the general path
+        # below, which validates everything and raises the same errors as before.
+        if (
+            cls is Assertion
+            and type(source) is str
+            and source in _VALID_IDS
+            and type(subject) is str
+            and subject in _VALID_IDS
+            and type(value) in _VALUE_TYPES
+            and type(modality) is Modality
+            and type(polarity) is Polarity
+            and (polarity is Polarity.NEGATIVE or modality is not Modality.DENIED)
+            and type(qualifiers) is Qualifiers
+            and type(attribution) is Attribution
+            and (type(evidence) is RecordRef or type(evidence) is TextAnchor)
+            and (asserted_at is None or type(asserted_at) is PartialDate)
+            and (note is None or (type(note) is str and note.strip() != ""))
+        ):
+            kind = type(predicate)
+            spec = _BUILTIN_SPECS.get(predicate) if kind is str or kind is Predicate else None
+            if (
+                isinstance(value, spec.value_type)
+                if spec is not None
+                else kind is str and predicate in _PREDICATE_NAMES
+            ):
+                self = _new(cls)
+                _set_source(self, source)
+                _set_subject(self, subject)
+                _set_predicate(self, predicate)
+                _set_value(self, value)
+                _set_evidence(self, evidence)
+                _set_modality(self, modality)
+                _set_polarity(self, polarity)
+                _set_qualifiers(self, qualifiers)
+                _set_attribution(self, attribution)
+                _set_asserted_at(self, asserted_at)
+                _set_note(self, note)
+                _set_id(
+                    self,
+                    _assertion_id(
+                        source, subject, predicate, value, polarity, qualifiers, evidence
+                    ),
+                )
+                return self
         return cls(
             source=source,
             subject=subject,
@@ -285,8 +340,8 @@ class Assertion:
             evidence=evidence,
             modality=modality,
             polarity=polarity,
-            qualifiers=qualifiers if qualifiers is not None else Qualifiers(),
-            attribution=attribution if attribution is not None else Attribution(),
+            qualifiers=qualifiers,
+            attribution=attribution,
             asserted_at=asserted_at,
             note=note,
         )
@@ -296,3 +351,27 @@ class Assertion:
         """Whether the assertion affirms (rather than denies) its fact."""
         return self.polarity is Polarity.POSITIVE
 
+
+#: The empty qualifiers and attribution ``create`` gives an assertion that has none:
+#: one of each, shared (they are frozen), rather than two new objects per assertion.
+_NO_QUALIFIERS = Qualifiers()
+_NO_ATTRIBUTION = Attribution()
+_VALID_IDS = v._VALID_IDS
+_VALUE_TYPES = frozenset(VALUE_TYPES)
+_new = object.__new__
+# The slots' own setters: what attrs' generated ``__init__`` assigns through, minus
+# the lookup of each name (the class is frozen, so ``setattr`` itself would refuse).
+(
+    _set_source,
+    _set_subject,
+    _set_predicate,
+    _set_value,
+    _set_evidence,
+    _set_modality,
+    _set_polarity,
+    _set_qualifiers,
+    _set_attribution,
+    _set_asserted_at,
+    _set_note,
+    _set_id,
+) = (Assertion.__dict__[field.name].__set__ for field in attrs.fields(Assertion))
