@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import negotiations as ng
-from negotiations.testing import assertions
+from negotiations.testing import assertions, record_refs
 
 FIELDS = tuple(f.name for f in attrs.fields(ng.Assertion) if f.name != "id")
 ANCHOR = ng.TextAnchor(document=ng.DocumentId("doc"), exact="x", start=0, end=1)
@@ -73,12 +73,12 @@ def _fields(assertion: ng.Assertion) -> dict[str, Any]:
     return {name: getattr(assertion, name) for name in FIELDS}
 
 
-def _outcome(build: Callable[[], ng.Assertion]) -> tuple[object, ...]:
+def _outcome(build: Callable[[], object]) -> tuple[object, ...]:
     try:
         made = build()
     except Exception as error:  # the error itself is what is compared
         return ("error", type(error), str(error))
-    return ("made", type(made), made, made.id)
+    return ("made", type(made), made, getattr(made, "id", None))
 
 
 def _general(cls: type[ng.Assertion], fields: dict[str, Any]) -> ng.Assertion:
@@ -199,3 +199,71 @@ def _chair(**changes: Any) -> ng.Assertion:
     }
     fields.update(changes)
     return ng.Assertion.create(**fields)
+
+
+#: Values for a RecordRef's fields: right for some, wrong for others.
+RECORD_JUNK: list[object] = [
+    None,
+    "",
+    "  ",
+    "t.csv",
+    "17",
+    _Name("named"),
+    ng.Predicate.DATE,
+    17,
+    False,
+    dt.datetime(2025, 5, 17, 9, 30),
+    dt.date(2025, 5, 17),
+]
+RECORD_FIELDS = tuple(f.name for f in attrs.fields(ng.RecordRef))
+
+
+def _validated_record_ref(**fields: Any) -> ng.RecordRef:
+    """The attrs-generated constructor (every field's validator), which
+    ``RecordRef.__init__`` hands anything but plain strings and datetimes to."""
+    ref = object.__new__(ng.RecordRef)
+    ref.__attrs_init__(**fields)
+    return ref
+
+
+@given(
+    record_refs(),
+    st.dictionaries(st.sampled_from(RECORD_FIELDS), st.sampled_from(RECORD_JUNK), max_size=2),
+)
+def test_a_record_ref_is_what_the_validating_constructor_makes_of_any_input(
+    ref: ng.RecordRef, junk: dict[str, object]
+) -> None:
+    fields = {**{name: getattr(ref, name) for name in RECORD_FIELDS}, **junk}
+    made = _outcome(lambda: ng.RecordRef(**fields))
+    assert made == _outcome(lambda: _validated_record_ref(**fields))
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"dataset": "  "}, "RecordRef.dataset: expected a non-empty string, found '  '"),
+        ({"record": 17}, "RecordRef.record: expected a non-empty string, found 17"),
+        ({"record": " "}, "RecordRef.record: expected a non-empty string, found ' '"),
+        ({"field": ""}, "RecordRef.field: expected a non-empty string, found ''"),
+        ({"retrieved": dt.date(2025, 5, 17)}, "RecordRef.retrieved: expected a datetime"),
+    ],
+)
+def test_a_bad_record_ref_raises_the_model_error_it_always_raised(
+    changes: dict[str, object], message: str
+) -> None:
+    fields: dict[str, object] = {"dataset": "t.csv", "record": "17", "field": "date"}
+    with pytest.raises(ng.ModelError) as raised:
+        ng.RecordRef(**{**fields, **changes})  # type: ignore[arg-type]
+    assert message in str(raised.value)
+    with pytest.raises(ng.ModelError) as validated:
+        _validated_record_ref(**{**fields, **changes})
+    assert str(raised.value) == str(validated.value)
+
+
+def test_evolving_a_record_ref_still_validates() -> None:
+    ref = ng.RecordRef(dataset="t.csv", record="17")
+    assert attrs.evolve(ref, field="date") == ng.RecordRef(
+        dataset="t.csv", record="17", field="date"
+    )
+    with pytest.raises(ng.ModelError, match=r"RecordRef\.field"):
+        attrs.evolve(ref, field=" ")
