@@ -40,6 +40,11 @@ class Polarity(enum.Enum):
     NEGATIVE = "negative"
 
 
+# Module constants: reading a member off an Enum class (``Polarity.NEGATIVE``) goes
+# through the enum machinery, about ten times the cost of a global, once per assertion.
+_POSITIVE, _NEGATIVE, _DENIED = Polarity.POSITIVE, Polarity.NEGATIVE, Modality.DENIED
+
+
 class TitleTiming(enum.Enum):
     """The temporal colouring of a title: "former", "then-", "newly appointed"."""
 
@@ -175,7 +180,7 @@ def _assertion_id(
         else _evidence_repr(evidence)
     )
     # ``repr(polarity.value)``, without the enum's Python-level ``value`` property.
-    said = "'positive'" if polarity is Polarity.POSITIVE else repr(polarity.value)
+    said = "'positive'" if polarity is _POSITIVE else repr(polarity.value)
     blob = (
         f"({source!r}, {subject!r}, {str(predicate)!r}, {value_part}, "
         f"{said}, {qualifiers_part}, {where})"
@@ -243,7 +248,7 @@ class Assertion:
                 type(self.value).__name__,
                 f"a {builtin.value_type.__name__} for {self.predicate}",
             )
-        if self.modality is Modality.DENIED and self.polarity is not Polarity.NEGATIVE:
+        if self.modality is _DENIED and self.polarity is not _NEGATIVE:
             raise ModelError("Assertion", "polarity", self.polarity, "negative for a denial")
 
     def verify(self) -> None:
@@ -299,7 +304,7 @@ class Assertion:
             and type(value) in _VALUE_TYPES
             and type(modality) is Modality
             and type(polarity) is Polarity
-            and (polarity is Polarity.NEGATIVE or modality is not Modality.DENIED)
+            and (polarity is _NEGATIVE or modality is not _DENIED)
             and type(qualifiers) is Qualifiers
             and type(attribution) is Attribution
             and (type(evidence) is RecordRef or type(evidence) is TextAnchor)
@@ -349,7 +354,7 @@ class Assertion:
     @property
     def is_positive(self) -> bool:
         """Whether the assertion affirms (rather than denies) its fact."""
-        return self.polarity is Polarity.POSITIVE
+        return self.polarity is _POSITIVE
 
 
 #: The empty qualifiers and attribution ``create`` gives an assertion that has none:
