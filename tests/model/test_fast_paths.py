@@ -167,6 +167,17 @@ def test_well_formed_input_is_built_without_the_validating_constructor(
     assert calls == []
     assert again == first
     assert again.id == first.id
+    # Ids and predicate names never seen before are matched on the fast path too.
+    unseen = _chair(
+        source=ng.SourceId("fast-path-source"),
+        subject=ng.EntityId("fast-path-subject"),
+        predicate="fast_path_predicate",
+    )
+    assert calls == []
+    monkeypatch.undo()
+    fields = _fields(unseen)
+    assert unseen == ng.Assertion(**fields)
+    monkeypatch.setattr(ng.Assertion, "__init__", counting)
     with pytest.raises(ng.ModelError):
         _chair(source="Bad Id")
     assert len(calls) == 1  # bad input went through the validating constructor

@@ -198,13 +198,24 @@ def _predicate(instance: object, attribute: attrs.Attribute[Any], value: object)
         return
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         v.fail(instance, attribute, value, "a predicate name matching [a-z0-9][a-z0-9_.:-]*")
-    if type(value) is str and len(_PREDICATE_NAMES) < 10_000:
+    if type(value) is str and len(_PREDICATE_NAMES) < _PREDICATE_NAMES_MAX:
         _PREDICATE_NAMES.add(value)
+
+
+def _is_new_predicate(value: str) -> bool:
+    """Whether a plain string not yet in ``_PREDICATE_NAMES`` is a name :func:`_predicate`
+    accepts (remembered if so)."""
+    if ID_PATTERN.fullmatch(value) is None:
+        return False
+    if len(_PREDICATE_NAMES) < _PREDICATE_NAMES_MAX:
+        _PREDICATE_NAMES.add(value)
+    return True
 
 
 _BUILTIN_SPECS = {str(name): spec for name, spec in PREDICATES.items()}
 #: Predicate names already found well-formed: the built-in ones and those seen since.
 _PREDICATE_NAMES: set[str] = set(_BUILTIN_SPECS)
+_PREDICATE_NAMES_MAX = 10_000
 
 
 def _id_or_unset(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -290,17 +301,18 @@ class Assertion:
             qualifiers = _NO_QUALIFIERS
         if attribution is None:
             attribution = _NO_ATTRIBUTION
-        # The common case, checked with exact types and the sets of names already found
-        # well-formed, is built without attrs' per-field validator calls. Anything else
-        # (a subclass, an unseen id, a wrong type, a denial without negative polarity, a
-        # value of the wrong type for a built-in predicate, ...) takes the general path
-        # below, which validates everything and raises the same errors as before.
+        # The common case, checked with exact types and well-formed names (looked up in
+        # the sets of those already seen, else matched and remembered), is built without
+        # attrs' per-field validator calls. Anything else (a subclass, a malformed id, a
+        # str subclass, a wrong type, a denial without negative polarity, a value of the
+        # wrong type for a built-in predicate, ...) takes the general path below, which
+        # validates everything and raises the same errors as before.
         if (
             cls is Assertion
             and type(source) is str
-            and source in _VALID_IDS
+            and (source in _VALID_IDS or _is_new_id(source))
             and type(subject) is str
-            and subject in _VALID_IDS
+            and (subject in _VALID_IDS or _is_new_id(subject))
             and type(value) in _VALUE_TYPES
             and type(modality) is Modality
             and type(polarity) is Polarity
@@ -316,7 +328,7 @@ class Assertion:
             if (
                 isinstance(value, spec.value_type)
                 if spec is not None
-                else kind is str and predicate in _PREDICATE_NAMES
+                else kind is str and (predicate in _PREDICATE_NAMES or _is_new_predicate(predicate))
             ):
                 self = _new(cls)
                 _set_source(self, source)
@@ -362,6 +374,7 @@ class Assertion:
 _NO_QUALIFIERS = Qualifiers()
 _NO_ATTRIBUTION = Attribution()
 _VALID_IDS = v._VALID_IDS
+_is_new_id = v.is_new_id
 _VALUE_TYPES = frozenset(VALUE_TYPES)
 _new = object.__new__
 # The slots' own setters: what attrs' generated ``__init__`` assigns through, minus
