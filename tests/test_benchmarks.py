@@ -101,6 +101,17 @@ def test_scale_benchmark_runs_on_tiny_sizes(capsys: pytest.CaptureFixture[str]) 
     ]
 
 
+def test_scale_benchmark_can_time_building_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import scale
+
+    report = scale.main(["--sizes", "300", "600", "--build-only", "--json"])
+    assert json.loads(capsys.readouterr().out) == report
+    assert [row["assertions"] for row in report["sizes"]] == [300, 600]
+    assert all(row["built_per_s"] > 0 for row in report["sizes"])
+    assert all(row["build_peak_bytes_per_assertion"] > 0 for row in report["sizes"])
+    assert report["worst"] == []
+
+
 def test_scale_input_has_a_known_truth_that_reliable_sources_mostly_give() -> None:
     from negotiations.testing import scale_input
 
