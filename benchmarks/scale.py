@@ -1,6 +1,7 @@
 """Scale benchmark: build and reconcile 10k, 100k and 1M assertions with a known truth.
 
 Run:  python benchmarks/scale.py [--sizes 10000 100000 1000000] [--worst 100 1000] [--json]
+      python benchmarks/scale.py --build-only --sizes 1000000   # building alone
 
 The input comes from :func:`negotiations.testing.scale_input` (sources of given
 accuracy, copying sources, pre/post-event timing, a power-law number of claims per
@@ -13,6 +14,10 @@ the peak memory per assertion of building and reconciling (tracemalloc, in a
 separate run so that tracing does not slow the timed one), and the precision
 against the known truth (the share of questions whose accepted answer is the true
 one; a contested question counts as wrong), beside the bare pass's majority answer's.
+
+With ``--build-only``, only the assertions are built (no reconciliation, no
+worst cases): per size the build time, assertions built per second and the peak
+memory of building per assertion (the model's own objects).
 
 The worst cases follow: one single-holder office held by ``n`` people in
 succession, and one question answered by ``5 n`` sources; each at two sizes,
@@ -99,6 +104,20 @@ def measure(data: ScaleInput, *, memory: bool = True) -> dict[str, Any]:
     return row
 
 
+def measure_build(data: ScaleInput, *, memory: bool = True) -> dict[str, Any]:
+    """Only build the assertions of ``data``: the time, and the peak memory of building."""
+    build_s, assertions = timed(data.build)
+    row: dict[str, Any] = {
+        "assertions": len(assertions),
+        "build_s": round(build_s, 4),
+        "built_per_s": round(len(assertions) / build_s),
+    }
+    del assertions
+    if memory:
+        row["build_peak_bytes_per_assertion"] = round(peak_bytes(data.build) / len(data))
+    return row
+
+
 def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
@@ -112,11 +131,31 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc runs")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead")
+    parser.add_argument(
+        "--build-only",
+        action="store_true",
+        help="only build the assertions (time and peak memory): no reconciliation, no worst cases",
+    )
     args = parser.parse_args(argv)
 
     def say(*parts: object) -> None:
         if not args.json:
             print(*parts)
+
+    if args.build_only:
+        built: list[dict[str, Any]] = []
+        say(f"{'assertions':>10} {'build s':>8} {'built/s':>9} {'B/assert':>8}")
+        for size in args.sizes:
+            row = measure_build(scale_input(size, seed=args.seed), memory=not args.no_memory)
+            built.append(row)
+            say(
+                f"{row['assertions']:>10} {row['build_s']:>8.2f} {row['built_per_s']:>9} "
+                f"{row.get('build_peak_bytes_per_assertion', ''):>8}"
+            )
+        report = {"sizes": built, "worst": []}
+        if args.json:
+            print(json.dumps(report, indent=2))
+        return report
 
     sizes: list[dict[str, Any]] = []
     say(

@@ -101,6 +101,17 @@ def test_scale_benchmark_runs_on_tiny_sizes(capsys: pytest.CaptureFixture[str]) 
     ]
 
 
+def test_scale_benchmark_can_time_building_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import scale
+
+    report = scale.main(["--sizes", "300", "600", "--build-only", "--json"])
+    assert json.loads(capsys.readouterr().out) == report
+    assert [row["assertions"] for row in report["sizes"]] == [300, 600]
+    assert all(row["built_per_s"] > 0 for row in report["sizes"])
+    assert all(row["build_peak_bytes_per_assertion"] > 0 for row in report["sizes"])
+    assert report["worst"] == []
+
+
 def test_scale_input_has_a_known_truth_that_reliable_sources_mostly_give() -> None:
     from negotiations.testing import scale_input
 
@@ -129,3 +140,16 @@ def test_distributed_benchmark_runs_on_a_tiny_input(capsys: pytest.CaptureFixtur
     ]
     printed = json.loads(capsys.readouterr().out)
     assert printed == {"benchmark": "distributed", "runs": rows}
+
+
+def test_generated_assertions_round_trip_through_json_with_their_ids() -> None:
+    from negotiations import serialize
+    from negotiations.testing import crowded_question, office_history, scale_input
+
+    for data in (scale_input(300, seed=2), office_history(5), crowded_question(10)):
+        for assertion in data.build():
+            assert type(assertion.predicate) is str
+            assert type(assertion.evidence.field) is str  # type: ignore[union-attr]
+            back = serialize.from_json(serialize.to_json(assertion), ng.Assertion)
+            assert back == assertion
+            assert back.id == assertion.id

@@ -200,6 +200,51 @@ def test_assertion_id_is_a_content_hash_of_its_key_fields() -> None:
     assert _assertion(source=ng.SourceId("other")).id != base.id
 
 
+def test_assertion_ids_are_stable_across_versions() -> None:
+    # Ids are kept in users' files and cited by verdicts: these values must never change.
+    quote = ng.TextAnchor(document=ng.DocumentId("doc"), exact="Fidan chaired", start=4, end=17)
+    chair = ng.ActorValue(actor=ng.ActorId("fidan"))
+    reported = ng.Assertion.create(
+        source=ng.SourceId("doc"),
+        subject=ng.EntityId("meeting"),
+        predicate=ng.Predicate.CHAIR,
+        value=chair,
+        evidence=quote,
+        modality=ng.Modality.REPORTED,
+    )
+    denied = ng.Assertion.create(
+        source=ng.SourceId("doc"),
+        subject=ng.EntityId("meeting"),
+        predicate="chair",
+        value=chair,
+        evidence=quote,
+        modality=ng.Modality.DENIED,
+        polarity=ng.Polarity.NEGATIVE,
+        qualifiers=ng.Qualifiers(
+            title="Foreign Minister", timing=ng.TitleTiming.FORMER, complete=True
+        ),
+    )
+    day = ng.PartialDate.of(dt.date(2025, 5, 16))
+    row = ng.Assertion.create(
+        source=ng.SourceId("feed"),
+        subject=ng.EntityId("ev1"),
+        predicate="date",
+        value=ng.DateValue(expression=ng.TimeExpression(text="on 2025-05-16", value=day)),
+        evidence=ng.RecordRef(
+            dataset="feed.csv",
+            record="r7",
+            field="date",
+            retrieved=dt.datetime(2025, 5, 17, 9, 30),
+        ),
+        modality=ng.Modality.EXPECTED,
+        asserted_at=ng.PartialDate.of(dt.date(2025, 5, 1)),
+        note="a note",
+    )
+    assert reported.id == "a-4276b036af3a827cd33dc15bf0a5666a"
+    assert denied.id == "a-4f6843fd9d93272b998f4d2b7c018925"
+    assert row.id == "a-451f3a05934ef5053887943bc0f68454"
+
+
 def test_assertion_with_a_forged_id_is_rejected() -> None:
     base = _assertion()
     with pytest.raises(ng.ModelError, match="content hash"):

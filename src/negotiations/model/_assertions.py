@@ -18,7 +18,7 @@ from attrs import frozen
 from negotiations.errors import ModelError
 from negotiations.model import _validators as v
 from negotiations.model._ids import ID_PATTERN, ActorId, AssertionId, EntityId, SourceId
-from negotiations.model._predicates import PREDICATES
+from negotiations.model._predicates import PREDICATES, Predicate
 from negotiations.model._provenance import Evidence, RecordRef, TextAnchor
 from negotiations.model._time import PartialDate, TimeExpression
 from negotiations.model._values import VALUE_TYPES, Value
@@ -38,6 +38,11 @@ class Modality(enum.Enum):
 class Polarity(enum.Enum):
     POSITIVE = "positive"
     NEGATIVE = "negative"
+
+
+# Module constants: reading a member off an Enum class (``Polarity.NEGATIVE``) goes
+# through the enum machinery, about ten times the cost of a global, once per assertion.
+_POSITIVE, _NEGATIVE, _DENIED = Polarity.POSITIVE, Polarity.NEGATIVE, Modality.DENIED
 
 
 class TitleTiming(enum.Enum):
@@ -136,10 +141,15 @@ def content_id(**key_fields: object) -> AssertionId:
     return AssertionId("a-" + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32])
 
 
-def _evidence_key(evidence: Evidence) -> tuple[object, ...]:
+def _evidence_repr(evidence: Evidence) -> str:
+    """The repr of the evidence's key, ``("text", document, start, end)`` or
+    ``("record", dataset, record, field)``, written out (no tuple built per assertion)."""
     if isinstance(evidence, TextAnchor):
-        return ("text", evidence.document, evidence.start, evidence.end)
-    return ("record", evidence.dataset, evidence.record, evidence.field)
+        return f"('text', {evidence.document!r}, {evidence.start!r}, {evidence.end!r})"
+    return f"('record', {evidence.dataset!r}, {evidence.record!r}, {evidence.field!r})"
+
+
+_sha256 = hashlib.sha256
 
 
 def _assertion_id(
@@ -156,12 +166,26 @@ def _assertion_id(
     # Modality and attribution are not key: the same words curated twice with
     # different modalities is a duplicate to resolve, not two facts.
     # The repr of the tuple (source, subject, predicate, value, polarity, qualifiers,
-    # evidence), written out so that the value's and qualifiers' parts are reused.
-    blob = (
-        f"({source!r}, {subject!r}, {str(predicate)!r}, {_encoded_repr(value)}, "
-        f"{polarity.value!r}, {_encoded_repr(qualifiers)}, {_evidence_key(evidence)!r})"
+    # evidence), written out so that the value's and qualifiers' parts are reused
+    # (``_encoded_repr``'s look-up inlined: this runs once per assertion).
+    found = _ENCODED.get(id(value))
+    value_part = found[1] if found is not None and found[0] is value else _encoded_repr(value)
+    found = _ENCODED.get(id(qualifiers))
+    qualifiers_part = (
+        found[1] if found is not None and found[0] is qualifiers else _encoded_repr(qualifiers)
     )
-    return AssertionId("a-" + hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32])
+    where = (
+        f"('record', {evidence.dataset!r}, {evidence.record!r}, {evidence.field!r})"
+        if type(evidence) is RecordRef
+        else _evidence_repr(evidence)
+    )
+    # ``repr(polarity.value)``, without the enum's Python-level ``value`` property.
+    said = "'positive'" if polarity is _POSITIVE else repr(polarity.value)
+    blob = (
+        f"({source!r}, {subject!r}, {str(predicate)!r}, {value_part}, "
+        f"{said}, {qualifiers_part}, {where})"
+    )
+    return AssertionId("a-" + _sha256(blob.encode("utf-8")).hexdigest()[:32])
 
 
 def _value(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -170,13 +194,28 @@ def _value(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 
 def _predicate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is str and value in _BUILTIN_SPECS:
+    if type(value) is str and value in _PREDICATE_NAMES:
         return
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         v.fail(instance, attribute, value, "a predicate name matching [a-z0-9][a-z0-9_.:-]*")
+    if type(value) is str and len(_PREDICATE_NAMES) < _PREDICATE_NAMES_MAX:
+        _PREDICATE_NAMES.add(value)
+
+
+def _is_new_predicate(value: str) -> bool:
+    """Whether a plain string not yet in ``_PREDICATE_NAMES`` is a name :func:`_predicate`
+    accepts (remembered if so)."""
+    if ID_PATTERN.fullmatch(value) is None:
+        return False
+    if len(_PREDICATE_NAMES) < _PREDICATE_NAMES_MAX:
+        _PREDICATE_NAMES.add(value)
+    return True
 
 
 _BUILTIN_SPECS = {str(name): spec for name, spec in PREDICATES.items()}
+#: Predicate names already found well-formed: the built-in ones and those seen since.
+_PREDICATE_NAMES: set[str] = set(_BUILTIN_SPECS)
+_PREDICATE_NAMES_MAX = 10_000
 
 
 def _id_or_unset(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -220,7 +259,7 @@ class Assertion:
                 type(self.value).__name__,
                 f"a {builtin.value_type.__name__} for {self.predicate}",
             )
-        if self.modality is Modality.DENIED and self.polarity is not Polarity.NEGATIVE:
+        if self.modality is _DENIED and self.polarity is not _NEGATIVE:
             raise ModelError("Assertion", "polarity", self.polarity, "negative for a denial")
 
     def verify(self) -> None:
@@ -258,6 +297,58 @@ class Assertion:
         note: str | None = None,
     ) -> Assertion:
         """Build an assertion, computing its content-hash id (once)."""
+        if qualifiers is None:
+            qualifiers = _NO_QUALIFIERS
+        if attribution is None:
+            attribution = _NO_ATTRIBUTION
+        # The common case, checked with exact types and well-formed names (looked up in
+        # the sets of those already seen, else matched and remembered), is built without
+        # attrs' per-field validator calls. Anything else (a subclass, a malformed id, a
+        # str subclass, a wrong type, a denial without negative polarity, a value of the
+        # wrong type for a built-in predicate, ...) takes the general path below, which
+        # validates everything and raises the same errors as before.
+        if (
+            cls is Assertion
+            and type(source) is str
+            and (source in _VALID_IDS or _is_new_id(source))
+            and type(subject) is str
+            and (subject in _VALID_IDS or _is_new_id(subject))
+            and type(value) in _VALUE_TYPES
+            and type(modality) is Modality
+            and type(polarity) is Polarity
+            and (polarity is _NEGATIVE or modality is not _DENIED)
+            and type(qualifiers) is Qualifiers
+            and type(attribution) is Attribution
+            and (type(evidence) is RecordRef or type(evidence) is TextAnchor)
+            and (asserted_at is None or type(asserted_at) is PartialDate)
+            and (note is None or (type(note) is str and note.strip() != ""))
+        ):
+            kind = type(predicate)
+            spec = _BUILTIN_SPECS.get(predicate) if kind is str or kind is Predicate else None
+            if (
+                isinstance(value, spec.value_type)
+                if spec is not None
+                else kind is str and (predicate in _PREDICATE_NAMES or _is_new_predicate(predicate))
+            ):
+                self = _new(cls)
+                _set_source(self, source)
+                _set_subject(self, subject)
+                _set_predicate(self, predicate)
+                _set_value(self, value)
+                _set_evidence(self, evidence)
+                _set_modality(self, modality)
+                _set_polarity(self, polarity)
+                _set_qualifiers(self, qualifiers)
+                _set_attribution(self, attribution)
+                _set_asserted_at(self, asserted_at)
+                _set_note(self, note)
+                _set_id(
+                    self,
+                    _assertion_id(
+                        source, subject, predicate, value, polarity, qualifiers, evidence
+                    ),
+                )
+                return self
         return cls(
             source=source,
             subject=subject,
@@ -266,8 +357,8 @@ class Assertion:
             evidence=evidence,
             modality=modality,
             polarity=polarity,
-            qualifiers=qualifiers if qualifiers is not None else Qualifiers(),
-            attribution=attribution if attribution is not None else Attribution(),
+            qualifiers=qualifiers,
+            attribution=attribution,
             asserted_at=asserted_at,
             note=note,
         )
@@ -275,4 +366,30 @@ class Assertion:
     @property
     def is_positive(self) -> bool:
         """Whether the assertion affirms (rather than denies) its fact."""
-        return self.polarity is Polarity.POSITIVE
+        return self.polarity is _POSITIVE
+
+
+#: The empty qualifiers and attribution ``create`` gives an assertion that has none:
+#: one of each, shared (they are frozen), rather than two new objects per assertion.
+_NO_QUALIFIERS = Qualifiers()
+_NO_ATTRIBUTION = Attribution()
+_VALID_IDS = v._VALID_IDS
+_is_new_id = v.is_new_id
+_VALUE_TYPES = frozenset(VALUE_TYPES)
+_new = object.__new__
+# The slots' own setters: what attrs' generated ``__init__`` assigns through, minus
+# the lookup of each name (the class is frozen, so ``setattr`` itself would refuse).
+(
+    _set_source,
+    _set_subject,
+    _set_predicate,
+    _set_value,
+    _set_evidence,
+    _set_modality,
+    _set_polarity,
+    _set_qualifiers,
+    _set_attribution,
+    _set_asserted_at,
+    _set_note,
+    _set_id,
+) = (Assertion.__dict__[field.name].__set__ for field in attrs.fields(Assertion))

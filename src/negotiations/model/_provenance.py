@@ -47,7 +47,7 @@ class TextAnchor:
             )
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, init=False)
 class RecordRef:
     """A claim's place in a dataset or feed: a row of a table, a record of an event feed.
 
@@ -63,6 +63,33 @@ class RecordRef:
         default=None, validator=v.optional(v.instance_of(dt.datetime))
     )
 
+    def __init__(
+        self,
+        *,
+        dataset: str,
+        record: str,
+        field: str | None = None,
+        retrieved: dt.datetime | None = None,
+    ) -> None:
+        # A table loader makes one of these per claim: plain non-blank strings (and an
+        # exact datetime, if any) are stored without attrs' per-field validator calls;
+        # anything else goes through the generated ``__attrs_init__``, which validates
+        # every field and raises the same errors as ever.
+        if (
+            type(dataset) is str
+            and type(record) is str
+            and dataset.strip() != ""
+            and record.strip() != ""
+            and (field is None or (type(field) is str and field.strip() != ""))
+            and (retrieved is None or type(retrieved) is dt.datetime)
+        ):
+            _set_dataset(self, dataset)
+            _set_record(self, record)
+            _set_field(self, field)
+            _set_retrieved(self, retrieved)
+        else:
+            self.__attrs_init__(dataset=dataset, record=record, field=field, retrieved=retrieved)
+
     def describe(self) -> str:
         """The record in words, for an explanation that has no quote to show."""
         where = f"record {self.record} of {self.dataset}"
@@ -72,6 +99,11 @@ class RecordRef:
             where += f" (retrieved {self.retrieved.isoformat(timespec='minutes')})"
         return where
 
+
+# The slots' own setters (the class is frozen: ``setattr`` would refuse).
+_set_dataset, _set_record, _set_field, _set_retrieved = (
+    RecordRef.__dict__[f.name].__set__ for f in attrs.fields(RecordRef)
+)
 
 #: Where an assertion's words or data are: a quote in a document, or a record in a dataset.
 Evidence = TextAnchor | RecordRef

@@ -23,6 +23,7 @@ def fail(instance: object, attribute: attrs.Attribute[Any], value: object, expec
 
 #: Ids already found well-formed (a million assertions name a few thousand ids).
 _VALID_IDS: set[str] = set()
+_VALID_IDS_MAX = 100_000
 
 
 def identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -30,8 +31,18 @@ def identifier(instance: object, attribute: attrs.Attribute[Any], value: object)
         return
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         fail(instance, attribute, value, "an id matching [a-z0-9][a-z0-9_.:-]*")
-    if type(value) is str and len(_VALID_IDS) < 100_000:
+    if type(value) is str and len(_VALID_IDS) < _VALID_IDS_MAX:
         _VALID_IDS.add(value)
+
+
+def is_new_id(value: str) -> bool:
+    """Whether a plain string not yet in ``_VALID_IDS`` is an id :func:`identifier`
+    accepts (remembered if so): for a fast path that checks ``value in _VALID_IDS`` first."""
+    if ID_PATTERN.fullmatch(value) is None:
+        return False
+    if len(_VALID_IDS) < _VALID_IDS_MAX:
+        _VALID_IDS.add(value)
+    return True
 
 
 def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

@@ -111,6 +111,11 @@ class ScaleInput:
     ) -> list[Assertion]:
         create = Assertion.create
         for source, subject, predicate, answer, modality, day, record in self.rows:
+            if type(predicate) is not str:
+                # A plain-string predicate name, as a table loader has it: a ``Predicate``
+                # member as the record's field would put its enum repr into the id, and
+                # the assertion's JSON (which has the plain name) would not reproduce it.
+                predicate = str(predicate)
             value = values.get((predicate, answer))
             if value is None:
                 value = values[(predicate, answer)] = _value(predicate, answer)
@@ -176,7 +181,9 @@ def scale_input(
         copies[name] = rng.choice(independent)
         given[name] = given[copies[name]]
     index = {name: i for i, name in enumerate(names)}
-    predicates = (Predicate.DATE, Predicate.CITY, Predicate.CHAIR, Predicate.STATUS)
+    predicates = tuple(
+        str(p) for p in (Predicate.DATE, Predicate.CITY, Predicate.CHAIR, Predicate.STATUS)
+    )
     rows: list[Row] = []
     truth: dict[tuple[str, str], str] = {}
     question = 0
