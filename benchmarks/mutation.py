@@ -105,6 +105,10 @@ EQUIVALENT: dict[str, str] = {
         "`and` -> `or`: a value with text only answers yes/no or single-valued questions, "
         "where both branches show the value's own label"
     ),
+    "negotiations.reconcile._engine.xǁ_Rivalsǁindex__mutmut_20": (
+        "pooling nothing: exact answers are then also compared pair by pair, finding the "
+        "rivals the pool already gives (twice over; the pool is for speed)"
+    ),
     "negotiations.reconcile._engine.x__merge_shared__mutmut_15": (
         "`owner` is only read when one assertion's claims fall in two groups, which "
         "`form_claims` never produces (an implied exclusion cites its list, in the list's group)"

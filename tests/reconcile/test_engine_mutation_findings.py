@@ -4,6 +4,7 @@ found unstated (issue 12; docs/mutation.md)."""
 from __future__ import annotations
 
 import attrs
+from hypothesis import given, settings
 
 import negotiations as ng
 from negotiations.reconcile import TrustModel, compute_statistics, default_policy, groups
@@ -11,10 +12,15 @@ from negotiations.reconcile._claims import form_claims
 from negotiations.reconcile._engine import (
     AGREEMENT_UNIT,
     Votes,
+    _candidates,
+    _conflicts,
+    _partition,
     _Question,
+    _Rivals,
     prepare_questions,
     tally_agreement,
 )
+from negotiations.testing import LAW_CONTEXT, reconciliation_inputs
 from tests.reconcile._build import date_value, day, say
 
 P = ng.Predicate
@@ -172,3 +178,69 @@ def test_trust_learning_counts_a_compatible_answer_as_agreement() -> None:
         "2025-05-16": ["2025-05-15/2025-05-16", "2025-05-16"],
         "2025-05-17": ["2025-05-17"],
     }
+
+
+def test_each_answer_is_labelled_by_subject_predicate_and_value_in_words() -> None:
+    registry = ng.Registry(
+        actors=(
+            ng.Person(id=ng.ActorId("fidan"), name="Hakan Fidan"),
+            ng.Person(id=ng.ActorId("umerov"), name="Rustem Umerov"),
+        )
+    )
+    context = ng.Context.build(registry)
+    assertions = [
+        say("talks", P.CITY, ng.PlaceValue(place=ng.PlaceId("istanbul")), source="a"),
+        say("talks", P.CHAIR, ng.ActorValue(actor=ng.ActorId("fidan")), source="a"),
+        say("ua", P.MEMBER, ng.ActorValue(actor=ng.ActorId("umerov")), source="a"),
+        say("ua", P.MEMBER, ng.ActorValue(actor=ng.ActorId("umerov")), source="b", negative=True),
+        say("talks", P.AGENDA, ng.TextValue(text="Prisoner Exchange"), source="a"),
+    ]
+    rec = ng.reconcile(assertions, ng.Policy(trust=None), context=context)
+    labels = sorted(side.label for v in rec.verdicts for side in v.sides)
+    assert labels == [
+        "NOT ua member Rustem Umerov",
+        "talks agenda Prisoner Exchange",
+        "talks chair fidan",  # a single-valued answer shows its value (display names it)
+        "talks city istanbul",
+        "ua member Rustem Umerov",
+    ]
+
+
+def assert_rivals_are_every_conflicting_pair(
+    assertions: list[ng.Assertion], context: ng.Context = LAW_CONTEXT
+) -> None:
+    claims = form_claims(assertions, context, default_policy().title_window)
+    for group in _partition(claims, context):
+        candidates = _candidates(group)
+        rivals = _Rivals.index(candidates, context)
+        for a in candidates:
+            found = {b.ident for b in rivals.of(a)}
+            every_pair = {b.ident for b in candidates if b is not a and _conflicts(a, b, context)}
+            assert found == every_pair, a.ident
+
+
+@settings(max_examples=150, deadline=None)
+@given(assertions=reconciliation_inputs(min_size=2, max_size=30))
+def test_law_the_rivals_index_finds_exactly_the_pairs_that_conflict(
+    assertions: list[ng.Assertion],
+) -> None:
+    """Found through pools and buckets, the rivals of every answer are exactly the
+    answers the conflict model calls contradictory, as comparing every pair would find."""
+    assert_rivals_are_every_conflicting_pair(assertions)
+
+
+def test_a_range_conflicts_with_a_date_it_excludes_whatever_answers_lie_between() -> None:
+    """Four answers that are not all exact (a range, a denial): the range's conflict
+    with the third must be found, not only with its neighbours."""
+    assertions = [
+        say(
+            "talks",
+            P.DATE,
+            date_value("early May", ng.DateRange(start=day(1), end=day(2))),
+            source="a",
+        ),
+        say("talks", P.DATE, date_value("10 May", day(10)), source="b", negative=True),
+        say("talks", P.DATE, date_value("16 May", day(16)), source="c"),
+        say("talks", P.DATE, date_value("17 May", day(17)), source="d"),
+    ]
+    assert_rivals_are_every_conflicting_pair(assertions, ng.Context())

@@ -611,12 +611,11 @@ class _Candidate:
     def label(self, context: Context) -> str:
         subject = context.label(self.key.subject)
         predicate = self.key.predicate.replace("_", " ")
-        shown = context.label(self.key.value) if self.key.value else self.value.label()
-        if self.key.value and self.answer == "yes" and hasattr(self.value, "text"):
-            shown = self.value.label()
+        # A many-valued question names its value by the registry's name for it (a
+        # member, an office); a single-valued one, or a text, shows the value itself.
+        named = self.key.value and not (self.answer == "yes" and hasattr(self.value, "text"))
+        shown = context.label(self.key.value) if named else self.value.label()
         text = f"{subject} {predicate} {shown}"
-        if self.key.value == "" and hasattr(self.value, "label") and self.value.label() != shown:
-            text += f" ({self.value.label()})"
         return text if self.positive else f"NOT {text}"
 
 
