@@ -278,3 +278,25 @@ def test_evolving_a_record_ref_still_validates() -> None:
     )
     with pytest.raises(ng.ModelError, match=r"RecordRef\.field"):
         attrs.evolve(ref, field=" ")
+
+
+def test_an_enum_member_in_a_record_field_is_the_plain_string_it_equals() -> None:
+    """``field=Predicate.CITY`` once hashed the member's repr: the assertion differed
+    from the same one built with ``"city"`` and did not load back from its own JSON."""
+    from negotiations.model import RecordRef
+
+    def made(field: str) -> ng.Assertion:
+        return ng.Assertion.create(
+            source=ng.SourceId("s"),
+            subject=ng.EntityId("talks"),
+            predicate=ng.Predicate.CITY,
+            value=ng.PlaceValue(place=ng.PlaceId("istanbul")),
+            evidence=RecordRef(dataset="d", record="1", field=field),
+            modality=ng.Modality.REPORTED,
+        )
+
+    member, plain = made(ng.Predicate.CITY), made("city")
+    assert type(member.evidence.field) is str  # type: ignore[union-attr]
+    assert member == plain
+    assert member.id == plain.id
+    assert ng.from_json(ng.to_json(member), ng.Assertion) == member

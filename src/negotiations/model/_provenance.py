@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hashlib
+from typing import Any
 
 import attrs
 from attrs import frozen
@@ -47,6 +48,13 @@ class TextAnchor:
             )
 
 
+def _plain_text(value: Any) -> Any:
+    """A str subclass (an enum member such as ``Predicate.DATE``) as the plain string it
+    equals: its repr must not reach the content id, or the assertion would not load
+    back from its own JSON."""
+    return str.__str__(value) if isinstance(value, str) and type(value) is not str else value
+
+
 @frozen(kw_only=True, init=False)
 class RecordRef:
     """A claim's place in a dataset or feed: a row of a table, a record of an event feed.
@@ -56,9 +64,11 @@ class RecordRef:
     ``field`` the column the value came from, ``retrieved`` when it was read.
     """
 
-    dataset: str = attrs.field(validator=v.text)
-    record: str = attrs.field(validator=v.text)
-    field: str | None = attrs.field(default=None, validator=v.optional(v.text))
+    dataset: str = attrs.field(converter=_plain_text, validator=v.text)
+    record: str = attrs.field(converter=_plain_text, validator=v.text)
+    field: str | None = attrs.field(
+        default=None, converter=_plain_text, validator=v.optional(v.text)
+    )
     retrieved: dt.datetime | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(dt.datetime))
     )
