@@ -154,6 +154,8 @@ def resolve_date(
     try:
         value, method = _resolve(text, anchor, direction)
         value.span()  # a value whose span leaves the calendar could not be compared later
+    except UnresolvableDateError:
+        raise  # it already says what is wrong (it is a ValueError too: not the calendar's fault)
     except (OverflowError, ValueError) as error:  # ModelError is a ValueError
         raise UnresolvableDateError(
             f"{_short(text)} cannot be placed in the calendar (years 1 to 9999) from {anchor}: {error}"
@@ -387,6 +389,11 @@ def _dateparser(
     first, precision, locale = _parse_with(s, bases[0], direction)
     second, _, _ = _parse_with(s, bases[1], direction)
     if first is None or second is None:
+        if anchor is not None and _parse_with(s, dt.datetime(2001, 1, 1), direction)[0]:
+            # dateparser reads it, but not from this anchor: "вчера" from 0001-01-01
+            raise UnresolvableDateError(
+                f"{_short(text)} cannot be placed in the calendar (years 1 to 9999) from {anchor}"
+            )
         raise UnresolvableDateError(
             f"{_short(text)} matches no known date form in Russian or Ukrainian"
         )
