@@ -90,3 +90,22 @@ def test_a_known_form_beyond_the_calendar_is_refused_as_such(
     text: str, anchor: ng.PartialDate, message: str
 ) -> None:
     assert refusal(text, anchor) == message
+
+
+# -- a Russian or Ukrainian day without a year needs a publication date ------------
+
+
+@pytest.mark.parametrize("direction", [None, "past", "future"])
+@pytest.mark.parametrize("text", ["29 февраля", "29 лютого"])
+def test_the_29th_of_february_without_a_year_or_anchor_is_refused(
+    text: str, direction: Direction
+) -> None:
+    # Before the fix it resolved to 2000-02-29: read from 2001-01-01 and from 2002-07-02
+    # alike, the nearest 29 February is in 2000, so it did not look relative.
+    assert refusal(text, None, direction) == (
+        f"'{text}' is relative and needs a publication date known to the day"
+    )
+
+
+def test_the_29th_of_february_with_its_year_needs_no_anchor() -> None:
+    assert resolve_date("29 февраля 2024 года", None).value == day(2024, 2, 29)

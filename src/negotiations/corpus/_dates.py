@@ -379,10 +379,12 @@ def _dateparser(
 
     The expression is read against two reference days (the first and last day the
     anchor allows, or two far-apart days without one); if the readings differ it
-    is relative and needs a publication date known to the day.
+    is relative and needs a publication date known to the day. The two days without
+    an anchor lie in different leap-year cycles: "29 февраля" reads as the nearest
+    29 February, which from 2001 and from 2002 alike is in 2000.
     """
     if anchor is None:
-        bases = [dt.datetime(2001, 1, 1), dt.datetime(2002, 7, 2)]
+        bases = [dt.datetime(2001, 1, 1), dt.datetime(2006, 7, 2)]
     else:
         low, high = anchor.span()
         bases = [low, max(low, high - dt.timedelta(days=1))]
