@@ -92,6 +92,14 @@ def test_a_known_form_beyond_the_calendar_is_refused_as_such(
     assert refusal(text, anchor) == message
 
 
+def test_dateparser_leaving_the_calendar_is_refused_as_such() -> None:
+    # "at 15:00" in the past of 0001-01-01 00:00: dateparser's own arithmetic overflows.
+    assert refusal("в 15:00", day(1, 1, 1), "past") == (
+        "'в 15:00' cannot be placed in the calendar (years 1 to 9999) from 0001-01-01: "
+        "date value out of range"
+    )
+
+
 # -- a Russian or Ukrainian day without a year needs a publication date ------------
 
 

@@ -429,7 +429,10 @@ def _parse_with(
     try:
         data = DateDataParser(languages=["ru", "uk"], settings=settings).get_date_data(s)
     except (ValueError, OverflowError, TypeError) as error:
-        raise UnresolvableDateError(f"{_short(s)}: {error}") from None
+        raise UnresolvableDateError(  # dateparser's date arithmetic left the calendar
+            f"{_short(s)} cannot be placed in the calendar (years 1 to 9999) from {base.date()}: "
+            f"{error}"
+        ) from None
     return data.date_obj, data.period or "day", data.locale or "ru/uk"
 
 
