@@ -84,6 +84,12 @@ def test_a_refusal_names_the_expression_and_what_is_wrong_with_it(
             day(1, 1, 1),
             "'вчера' cannot be placed in the calendar (years 1 to 9999) from 0001-01-01",
         ),
+        # the year 1 as anchor: yesterday of its last day is in the calendar, of its first not
+        (
+            "вчера",
+            ng.PartialDate(year=1),
+            "'вчера' cannot be placed in the calendar (years 1 to 9999) from 0001",
+        ),
     ],
 )
 def test_a_known_form_beyond_the_calendar_is_refused_as_such(
@@ -117,3 +123,238 @@ def test_the_29th_of_february_without_a_year_or_anchor_is_refused(
 
 def test_the_29th_of_february_with_its_year_needs_no_anchor() -> None:
     assert resolve_date("29 февраля 2024 года", None).value == day(2024, 2, 29)
+
+
+# -- a weekday: which rule placed it is named ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "direction", "expected", "method"),
+    [
+        ("Thursday", THURSDAY, None, THURSDAY, "weekday, the anchor day itself"),
+        ("Friday", THURSDAY, None, FRIDAY, "weekday, nearest to the anchor"),
+        ("Monday", THURSDAY, None, MONDAY, "weekday, nearest to the anchor"),
+        ("Thursday", THURSDAY, "past", THURSDAY, "weekday, most recent (tense: past)"),
+        ("Thursday", THURSDAY, "future", THURSDAY, "weekday, next (tense: future)"),
+        ("last Thursday", WEDNESDAY, None, day(2025, 5, 8), "weekday, most recent (tense: past)"),
+        ("next Tuesday", WEDNESDAY, None, day(2025, 5, 20), "weekday, next (tense: future)"),
+        # the calendar starts on Monday 0001-01-01 and ends on Friday 9999-12-31
+        (
+            "Sunday",
+            day(1, 1, 1),
+            None,
+            day(1, 1, 7),
+            "weekday, nearest to the anchor within the calendar",
+        ),
+        (
+            "Saturday",
+            day(9999, 12, 31),
+            None,
+            day(9999, 12, 25),
+            "weekday, nearest to the anchor within the calendar",
+        ),
+    ],
+)
+def test_a_weekday_names_the_rule_that_placed_it(
+    text: str,
+    anchor: ng.PartialDate,
+    direction: Direction,
+    expected: ng.PartialDate,
+    method: str,
+) -> None:
+    expression = resolve_date(text, anchor, direction)
+    assert (expression.value, expression.method) == (expected, method)
+
+
+# -- "Thursday or Friday": the span of days nearest the anchor -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "direction", "expected"),
+    [
+        # across the end of the week: Sunday then Monday, one day apart, not two
+        ("Sunday or Monday", THURSDAY, None, days(day(2025, 5, 11), day(2025, 5, 12))),
+        ("Sunday or Monday", FRIDAY, None, days(day(2025, 5, 18), day(2025, 5, 19))),
+        ("Friday or Monday", WEDNESDAY, None, days(day(2025, 5, 9), day(2025, 5, 12))),
+        # a span that starts on the anchor day contains it, whatever lies nearer after it
+        ("Monday or Sunday", MONDAY, None, days(day(2025, 5, 12), day(2025, 5, 18))),
+        ("Monday or Tuesday", MONDAY, "past", days(day(2025, 5, 12), day(2025, 5, 13))),
+        # the tense moves both days
+        ("Thursday or Friday", WEDNESDAY, "past", days(day(2025, 5, 8), day(2025, 5, 9))),
+        ("Monday or Tuesday", WEDNESDAY, "future", days(day(2025, 5, 19), day(2025, 5, 20))),
+    ],
+)
+def test_weekday_alternatives_are_the_span_nearest_the_anchor_in_the_tense(
+    text: str, anchor: ng.PartialDate, direction: Direction, expected: ng.DateRange
+) -> None:
+    expression = resolve_date(text, anchor, direction)
+    assert expression.value == expected
+    assert expression.method == "weekday alternatives, nearest to the anchor"
+
+
+# -- a long expression is shortened in a message, a short one is not --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("x" * 79, "x" * 79),
+        ("x" * 80, "x" * 80),
+        ("x" * 81, "x" * 80 + "…"),
+        ("y" * 5000, "y" * 80 + "…"),
+    ],
+)
+def test_a_refusal_shows_the_expression_up_to_80_characters(text: str, shown: str) -> None:
+    assert refusal(text, FRIDAY) == f"'{shown}'" + NO_FORM
+
+
+# -- the step that resolved an expression is named -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected", "method"),
+    [
+        (
+            "May 14–15",
+            FRIDAY,
+            days(day(2025, 5, 14), day(2025, 5, 15)),
+            "day range, year of the anchor",
+        ),
+        (
+            "14-15 May",
+            FRIDAY,
+            days(day(2025, 5, 14), day(2025, 5, 15)),
+            "day range, year of the anchor",
+        ),
+        ("May 14–15, 2024", FRIDAY, days(day(2024, 5, 14), day(2024, 5, 15)), "day range"),
+        ("14-15 May 2024", None, days(day(2024, 5, 14), day(2024, 5, 15)), "day range"),
+        ("15 мая", FRIDAY, day(2025, 5, 15), "dateparser (ru), day"),
+        ("16 травня", FRIDAY, day(2025, 5, 16), "dateparser (uk), day"),
+        ("мая 2025", None, ng.PartialDate(year=2025, month=5), "dateparser (ru), month"),
+        ("травня 2025", None, ng.PartialDate(year=2025, month=5), "dateparser (uk), month"),
+        ("2025 год", None, ng.PartialDate(year=2025), "dateparser (ru), year"),
+        (
+            "на прошлой неделе",
+            FRIDAY,
+            days(day(2025, 5, 5), day(2025, 5, 11)),
+            "dateparser (ru), week",
+        ),
+        (
+            "14–15 мая",
+            FRIDAY,
+            days(day(2025, 5, 14), day(2025, 5, 15)),
+            "day range, dateparser (ru), day",
+        ),
+    ],
+)
+def test_the_resolving_step_is_named_with_its_language_and_precision(
+    text: str, anchor: ng.PartialDate | None, expected: ng.TimeValue, method: str
+) -> None:
+    expression = resolve_date(text, anchor)
+    assert (expression.value, expression.method) == (expected, method)
+    assert (expression.text, expression.anchor) == (text, anchor)
+
+
+# -- Russian and Ukrainian weekdays: "last" and "next" set the tense ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected", "method"),
+    [
+        ("минулого четверга", WEDNESDAY, day(2025, 5, 8), "weekday, most recent (tense: past)"),
+        ("у минулий четвер", WEDNESDAY, day(2025, 5, 8), "weekday, most recent (tense: past)"),
+        ("в прошлый четверг", FRIDAY, day(2025, 5, 15), "weekday, most recent (tense: past)"),
+        ("в следующий четверг", FRIDAY, day(2025, 5, 22), "weekday, next (tense: future)"),
+        ("наступного четверга", WEDNESDAY, day(2025, 5, 15), "weekday, next (tense: future)"),
+        ("в этот четверг", FRIDAY, day(2025, 5, 15), "weekday, nearest to the anchor"),
+        ("в четверг", WEDNESDAY, day(2025, 5, 15), "weekday, nearest to the anchor"),
+    ],
+)
+def test_a_slavic_last_or_next_sets_the_tense_of_a_weekday(
+    text: str, anchor: ng.PartialDate, expected: ng.PartialDate, method: str
+) -> None:
+    expression = resolve_date(text, anchor)
+    assert (expression.value, expression.method) == (expected, method)
+
+
+# -- Russian and Ukrainian refusals ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "message"),
+    [
+        (
+            "в пятницу",
+            None,
+            "'в пятницу' is relative and needs a publication date known to the day",
+        ),
+        (
+            "14–15 мая",
+            None,
+            "'14–15 мая' is relative and needs a publication date known to the day",
+        ),
+        ("1-2 месяца назад", FRIDAY, "'1-2 месяца назад' is not a range of days in one month"),
+        ("1-2 недели назад", FRIDAY, "'1-2 недели назад' is not a range of days in one month"),
+        ("1-2 года назад", FRIDAY, "'1-2 года назад' is not a range of days in one month"),
+        (
+            "15-14 мая",
+            FRIDAY,
+            "'15-14 мая': a day range must run forward (the second day after the first)",
+        ),
+        # "неделя" is "week" in Russian (no date), "Sunday" in Bulgarian: not read as such
+        ("неделя", FRIDAY, "'неделя' matches no known date form in Russian or Ukrainian"),
+    ],
+)
+def test_a_slavic_refusal_names_the_expression_and_what_is_wrong_with_it(
+    text: str, anchor: ng.PartialDate | None, message: str
+) -> None:
+    assert refusal(text, anchor) == message
+
+
+# -- the tense reaches dateparser -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "direction", "expected"),
+    [
+        ("15 мая", FRIDAY, None, day(2025, 5, 15)),
+        ("15 мая", FRIDAY, "future", day(2026, 5, 15)),
+        ("15 мая", WEDNESDAY, "past", day(2024, 5, 15)),
+        ("14–15 мая", FRIDAY, "future", days(day(2026, 5, 14), day(2026, 5, 15))),
+        ("14–15 мая", WEDNESDAY, "past", days(day(2024, 5, 14), day(2024, 5, 15))),
+        # an anchor known to the month: the same day however late in May it was written
+        ("15 апреля", MAY_2025, "future", day(2026, 4, 15)),
+        ("15 июня", MAY_2025, "past", day(2024, 6, 15)),
+        ("15 июня", MAY_2025, None, day(2025, 6, 15)),
+    ],
+)
+def test_the_tense_picks_the_year_of_a_slavic_day_and_month(
+    text: str, anchor: ng.PartialDate, direction: Direction, expected: ng.TimeValue
+) -> None:
+    assert resolve_date(text, anchor, direction).value == expected
+
+
+# -- an anchor known to the month or the year -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("15 мая", ng.PartialDate(year=2025), day(2025, 5, 15)),
+        ("14–15 мая", ng.PartialDate(year=2025), days(day(2025, 5, 14), day(2025, 5, 15))),
+        ("31 мая", MAY_2025, day(2025, 5, 31)),
+        ("15 мая", day(1, 1, 1), day(1, 5, 15)),  # the calendar's first day is an anchor too
+        ("14–15 мая", day(1, 1, 1), days(day(1, 5, 14), day(1, 5, 15))),
+    ],
+)
+def test_a_slavic_day_and_month_take_the_year_every_day_of_the_anchor_agrees_on(
+    text: str, anchor: ng.PartialDate, expected: ng.TimeValue
+) -> None:
+    assert resolve_date(text, anchor).value == expected
+
+
+def test_a_slavic_day_the_days_of_a_month_anchor_disagree_on_is_refused() -> None:
+    # Written in May 2025 about the past: 31 May 2025 if on the 31st, else 31 May 2024.
+    assert refusal("31 мая", MAY_2025, "past") == (
+        "'31 мая' is relative and needs a publication date known to the day"
+    )
