@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import negotiations as ng
-from negotiations.corpus import resolve_date
+from negotiations.corpus import resolve_date, resolve_duration
 from negotiations.corpus._dates import Direction
 from negotiations.errors import UnresolvableDateError
 
@@ -358,3 +358,167 @@ def test_a_slavic_day_the_days_of_a_month_anchor_disagree_on_is_refused() -> Non
     assert refusal("31 мая", MAY_2025, "past") == (
         "'31 мая' is relative and needs a publication date known to the day"
     )
+
+
+# -- English forms: what each resolves to, and the step named -------------------------
+
+
+def month(year: int, month_: int) -> ng.PartialDate:
+    return ng.PartialDate(year=year, month=month_)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "method"),
+    [
+        ("2025-05-13", day(2025, 5, 13), "explicit ISO date"),
+        ("2025-05", month(2025, 5), "explicit ISO date"),
+        ("2022", ng.PartialDate(year=2022), "explicit ISO date"),
+        ("in 2022", ng.PartialDate(year=2022), "explicit ISO date"),
+        ("today", THURSDAY, "relative: the anchor day"),
+        ("tonight", THURSDAY, "relative: the anchor day"),
+        ("this morning", THURSDAY, "relative: the anchor day"),
+        ("this afternoon", THURSDAY, "relative: the anchor day"),
+        ("this evening", THURSDAY, "relative: the anchor day"),
+        ("today evening", THURSDAY, "relative: the anchor day"),
+        ("in recent hours", THURSDAY, "relative: the anchor day"),
+        ("recent hours", THURSDAY, "relative: the anchor day"),
+        ("now", THURSDAY, "relative: the anchor day"),
+        ("right now", THURSDAY, "relative: the anchor day"),
+        ("yesterday", WEDNESDAY, "relative: yesterday"),
+        ("yesterday morning", WEDNESDAY, "relative: yesterday"),
+        ("tomorrow", FRIDAY, "relative: tomorrow"),
+        ("tomorrow night", FRIDAY, "relative: tomorrow"),
+        ("last night", WEDNESDAY, "relative: last night"),
+        ("12 hours ago", days(WEDNESDAY, THURSDAY), "relative: hours before the anchor day"),
+        ("an hour ago", days(WEDNESDAY, THURSDAY), "relative: hours before the anchor day"),
+        ("24 hours ago", days(WEDNESDAY, THURSDAY), "relative: hours before the anchor day"),
+        ("25 hours ago", days(day(2025, 5, 13), THURSDAY), "relative: hours before the anchor day"),
+        ("48 hours ago", days(day(2025, 5, 13), THURSDAY), "relative: hours before the anchor day"),
+        ("49 hours ago", days(MONDAY, THURSDAY), "relative: hours before the anchor day"),
+        ("3 days ago", MONDAY, "relative: days before the anchor"),
+        ("a day ago", WEDNESDAY, "relative: days before the anchor"),
+        ("twelve days ago", day(2025, 5, 3), "relative: days before the anchor"),
+        ("1 week ago", day(2025, 5, 8), "relative: weeks before the anchor"),
+        ("two weeks ago", day(2025, 5, 1), "relative: weeks before the anchor"),
+        ("this week", days(MONDAY, day(2025, 5, 18)), "relative: anchor week"),
+        ("early 2025", days(month(2025, 1), month(2025, 4)), "part of year (early)"),
+        ("mid 2025", days(month(2025, 5), month(2025, 8)), "part of year (mid)"),
+        ("mid-2025", days(month(2025, 5), month(2025, 8)), "part of year (mid-)"),
+        ("late 2025", days(month(2025, 9), month(2025, 12)), "part of year (late)"),
+        ("until the early 2025", days(month(2025, 1), month(2025, 4)), "part of year (early)"),
+        ("March 2022", month(2022, 3), "explicit month (dateutil)"),
+        ("Sept. 2022", month(2022, 9), "explicit month (dateutil)"),
+        ("March, 2022", month(2022, 3), "explicit month (dateutil)"),
+        ("May 13", day(2025, 5, 13), "day and month, year of the anchor (dateutil)"),
+        ("13 May", day(2025, 5, 13), "day and month, year of the anchor (dateutil)"),
+        ("since Sept 13", day(2025, 9, 13), "day and month, year of the anchor (dateutil)"),
+        ("May 13, 2022", day(2022, 5, 13), "explicit day (dateutil)"),
+        ("13 May 2022", day(2022, 5, 13), "explicit day (dateutil)"),
+        ("  On   THURSDAY  ", THURSDAY, "weekday, the anchor day itself"),
+    ],
+)
+def test_an_english_form_resolves_and_names_its_step(
+    text: str, expected: ng.TimeValue, method: str
+) -> None:
+    expression = resolve_date(text, THURSDAY)
+    assert (expression.value, expression.method) == (expected, method)
+    assert (expression.text, expression.anchor) == (text, THURSDAY)
+
+
+@pytest.mark.parametrize("anchor", [None, MAY_2025], ids=["no anchor", "anchor May 2025"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "today",
+        "yesterday",
+        "Thursday",
+        "next Friday",
+        "Thursday or Friday",
+        "3 days ago",
+        "12 hours ago",
+        "this week",
+    ],
+)
+def test_an_english_relative_form_needs_an_anchor_known_to_the_day(
+    text: str, anchor: ng.PartialDate | None
+) -> None:
+    assert refusal(text, anchor) == (
+        f"'{text}' is relative and needs a publication date known to the day"
+    )
+
+
+def test_a_day_and_month_without_year_or_anchor_is_refused() -> None:
+    assert refusal("May 13", None) == "'May 13' has no year and there is no publication date"
+
+
+def test_a_day_and_month_take_a_month_anchor_s_year() -> None:
+    assert resolve_date("May 13", MAY_2025).value == day(2025, 5, 13)
+
+
+def test_a_day_the_month_does_not_have_is_refused_with_dateutil_s_reason() -> None:
+    assert refusal("February 30", THURSDAY) == (
+        "'February 30': day is out of range for month: february 30"
+    )
+
+
+# -- durations ------------------------------------------------------------------------------
+
+NOT_A_DURATION = (
+    " is not a duration like 'approximately 1 hour and 45 minutes' or 'nearly three years'"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the leading "for", "in", "after", "within", "lasting", "of" are dropped, any case
+        ("for two hours", ng.Duration(hours=2)),
+        ("FOR 3 DAYS", ng.Duration(days=3)),
+        ("for in 3 days", ng.Duration(days=3)),
+        ("within 3 days", ng.Duration(days=3)),
+        ("lasting 90 minutes", ng.Duration(minutes=90)),
+        ("of 12 weeks", ng.Duration(weeks=12)),
+        # thousands separators
+        ("after 1,000 days", ng.Duration(days=1000)),
+        ("12,345 minutes", ng.Duration(minutes=12345)),
+        ("nearly 1,000 days", ng.Duration(days=1000, bound=ng.DurationBound.NEARLY)),
+        # hyphenated adjectives
+        ("two-hour", ng.Duration(hours=2)),
+        ("90-minute", ng.Duration(minutes=90)),
+        ("a two-day", ng.Duration(days=2)),
+        ("hour-long", ng.Duration(hours=1)),
+        ("an hour-long", ng.Duration(hours=1)),
+        ("week-long", ng.Duration(weeks=1)),
+        ("a day", ng.Duration(days=1)),
+        # several components
+        ("1 year, 2 months and 3 days", ng.Duration(years=1, months=2, days=3)),
+        ("3 days, and 2 hours", ng.Duration(days=3, hours=2)),
+        ("about 3 hours", ng.Duration(hours=3, bound=ng.DurationBound.APPROXIMATELY)),
+    ],
+)
+def test_a_duration_is_read_with_its_components_and_bound(text: str, expected: ng.Duration) -> None:
+    assert resolve_duration(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("day", "day"),  # a unit without a number
+        ("a while", "a while"),
+        ("3 hours and more", "3 hours and more"),
+        ("1,5 days", "1,5 days"),
+        ("3 hours-long", "3 hours-long"),
+        ("x" * 100, "x" * 80 + "…"),
+    ],
+)
+def test_words_that_are_not_a_duration_are_refused_with_an_example(text: str, shown: str) -> None:
+    with pytest.raises(UnresolvableDateError) as info:
+        resolve_duration(text)
+    assert str(info.value) == f"'{shown}'" + NOT_A_DURATION
+
+
+def test_a_duration_of_nothing_is_refused_as_no_length_of_time() -> None:
+    with pytest.raises(UnresolvableDateError) as info:
+        resolve_duration("0 days")
+    assert str(info.value).startswith("'0 days' is not a length of time: ")
+    assert "at least one non-zero component" in str(info.value)
