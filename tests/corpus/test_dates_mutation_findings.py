@@ -268,6 +268,11 @@ def test_the_resolving_step_is_named_with_its_language_and_precision(
         ("наступного четверга", WEDNESDAY, day(2025, 5, 15), "weekday, next (tense: future)"),
         ("в этот четверг", FRIDAY, day(2025, 5, 15), "weekday, nearest to the anchor"),
         ("в четверг", WEDNESDAY, day(2025, 5, 15), "weekday, nearest to the anchor"),
+        # the apostrophe of "п'ятниця" typed as ' or ’ (U+2019) or ʼ (U+02BC), or left out
+        ("у п'ятницю", WEDNESDAY, FRIDAY, "weekday, nearest to the anchor"),
+        ("у п\u2019ятницю", WEDNESDAY, FRIDAY, "weekday, nearest to the anchor"),
+        ("у п\u02bcятницю", WEDNESDAY, FRIDAY, "weekday, nearest to the anchor"),
+        ("у пятницю", WEDNESDAY, FRIDAY, "weekday, nearest to the anchor"),
     ],
 )
 def test_a_slavic_last_or_next_sets_the_tense_of_a_weekday(
