@@ -527,3 +527,20 @@ def test_a_duration_of_nothing_is_refused_as_no_length_of_time() -> None:
         resolve_duration("0 days")
     assert str(info.value).startswith("'0 days' is not a length of time: ")
     assert "at least one non-zero component" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "method"),
+    [
+        ("May 13, 2022", day(2022, 5, 13), "explicit day (dateutil)"),
+        ("13 May 2022", day(2022, 5, 13), "explicit day (dateutil)"),
+        ("March 2022", month(2022, 3), "explicit month (dateutil)"),
+        ("early 2025", days(month(2025, 1), month(2025, 4)), "part of year (early)"),
+        ("2025-05-13", day(2025, 5, 13), "explicit ISO date"),
+    ],
+)
+def test_an_english_form_that_states_its_year_needs_no_anchor(
+    text: str, expected: ng.TimeValue, method: str
+) -> None:
+    expression = resolve_date(text, None)
+    assert (expression.value, expression.method, expression.anchor) == (expected, method, None)
