@@ -117,6 +117,64 @@ EQUIVALENT: dict[str, str] = {
     "negotiations.corpus._dates.x__resolve_weekday__mutmut_14": (
         "`wd(+1)` -> `wd(None)`: dateutil reads a weekday without n as +1"
     ),
+    "negotiations.corpus._dates.x__resolve_weekday__mutmut_42": (
+        "the message for a weekday with no occurrence on either side of the anchor: "
+        "every weekday occurs within a week on at least one side inside the calendar"
+    ),
+    "negotiations.corpus._dates.x__resolve_weekday__mutmut_49": (
+        "`<=` -> `<` between the days back and ahead: they add up to 7, so they never tie "
+        "(both 0 is the anchor day, decided above)"
+    ),
+    "negotiations.corpus._dates.x__shift__mutmut_2": (
+        "`anchor + relativedelta(weekday=wd)` -> `anchor - ...`: negating a relativedelta "
+        "keeps its weekday, and it has nothing else to negate"
+    ),
+    "negotiations.corpus._dates.x__clean__mutmut_3": (
+        "`previous = None` -> `''`: the loop is then skipped only for an empty text, which "
+        "has no leading word to strip"
+    ),
+    "negotiations.corpus._dates.x__day__mutmut_[24]": (
+        "the precision DAY of `PartialDate.of` dropped or None: every caller passes a "
+        "`date`, not a `datetime`, which `of` keeps to the day whatever the precision"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_3[34]": (
+        "the entry 'in recent hours': `_clean` has already stripped the leading 'in', "
+        "so 'recent hours' (tested) is what is compared"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_128": (
+        "`match.group(1) or ''` -> `or 'XXXX'`: neither is 'last' or 'next', so both "
+        "keep the direction given"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_162": (
+        "`(n + 23) // 24` -> `/ 24` days: a timedelta keeps the whole days of a "
+        "non-negative count and `date - timedelta` ignores the rest"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_24[7-9]": (
+        "the branch 'explicit year' is never reached: four digits are read above as an "
+        "ISO date (tested: '2022' -> 'explicit ISO date')"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_25[01]": (
+        "the branch 'explicit year' is never reached: four digits are read above as an "
+        "ISO date (tested: '2022' -> 'explicit ISO date')"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_25[57]": (
+        "no default for dateutil in 'March 2022': it fills the day from today but "
+        "clamps it to the month, and only the month and year it reads are kept"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_26[4-6]": (
+        "the default day of 'March 2022' (year 2001, month 2 or day 2 instead): the text "
+        "gives month and year, and the day, valid in every month, is dropped"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_287": (
+        "the year 2000 -> 2001 used without an anchor: a day and month without a year and "
+        "without an anchor has been refused above, so the text gives the year"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_299": (
+        "the default month of 'May 13': the text always gives the month"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_300": (
+        "the default day of 'May 13': the text always gives the day"
+    ),
     "negotiations.corpus._dates.x__day_range__mutmut_15": (
         "`if match.group(1)` -> `group(2)`: both are required in one alternative of "
         "_DAY_RANGE, so one is set exactly when the other is"
