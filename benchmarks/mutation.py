@@ -160,6 +160,147 @@ EQUIVALENT: dict[str, str] = {
     "negotiations.model._time.xǁPartialDateǁas_date__mutmut_9": (
         "`month or 1` -> `month or 2`: a date known to the day always has its month"
     ),
+    # corpus/_dates.py, numbered as in the source with the fixes of branch mutation-dates
+    "negotiations.corpus._dates.x__weekday_span__mutmut_24": (
+        "`0 if low <= anchor <= high and False`: the span holding the anchor then "
+        "measures to its nearer end; the other candidate is that span a whole week off, further"
+    ),
+    "negotiations.corpus._dates.x__weekday_span__mutmut_2[78]": (
+        "`low < anchor` / `anchor < high`: with the anchor on that end, the distance "
+        "to the nearer end is 0 as well"
+    ),
+    "negotiations.corpus._dates.x__weekday_span__mutmut_43": (
+        "ties broken by the end instead of the start: both candidate spans are `gap` "
+        "days long, so the one that starts first ends first"
+    ),
+    "negotiations.corpus._dates.x__resolve_weekday__mutmut_14": (
+        "`wd(+1)` -> `wd(None)`: dateutil reads a weekday without n as +1"
+    ),
+    "negotiations.corpus._dates.x__resolve_weekday__mutmut_42": (
+        "the message for a weekday with no occurrence on either side of the anchor: "
+        "every weekday occurs within a week on at least one side inside the calendar"
+    ),
+    "negotiations.corpus._dates.x__resolve_weekday__mutmut_49": (
+        "`<=` -> `<` between the days back and ahead: they add up to 7, so they never tie "
+        "(both 0 is the anchor day, decided above)"
+    ),
+    "negotiations.corpus._dates.x__shift__mutmut_2": (
+        "`anchor + relativedelta(weekday=wd)` -> `anchor - ...`: negating a relativedelta "
+        "keeps its weekday, and it has nothing else to negate"
+    ),
+    "negotiations.corpus._dates.x__clean__mutmut_3": (
+        "`previous = None` -> `''`: the loop is then skipped only for an empty text, which "
+        "has no leading word to strip"
+    ),
+    "negotiations.corpus._dates.x__day__mutmut_[24]": (
+        "the precision DAY of `PartialDate.of` dropped or None: every caller passes a "
+        "`date`, not a `datetime`, which `of` keeps to the day whatever the precision"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_3[34]": (
+        "the entry 'in recent hours': `_clean` has already stripped the leading 'in', "
+        "so 'recent hours' (tested) is what is compared"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_128": (
+        "`match.group(1) or ''` -> `or 'XXXX'`: neither is 'last' or 'next', so both "
+        "keep the direction given"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_162": (
+        "`(n + 23) // 24` -> `/ 24` days: a timedelta keeps the whole days of a "
+        "non-negative count and `date - timedelta` ignores the rest"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_24[7-9]": (
+        "the branch 'explicit year' is never reached: four digits are read above as an "
+        "ISO date (tested: '2022' -> 'explicit ISO date')"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_25[01]": (
+        "the branch 'explicit year' is never reached: four digits are read above as an "
+        "ISO date (tested: '2022' -> 'explicit ISO date')"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_25[57]": (
+        "no default for dateutil in 'March 2022': it fills the day from today but "
+        "clamps it to the month, and only the month and year it reads are kept"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_26[4-6]": (
+        "the default day of 'March 2022' (year 2001, month 2 or day 2 instead): the text "
+        "gives month and year, and the day, valid in every month, is dropped"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_287": (
+        "the year 2000 -> 2001 used without an anchor: a day and month without a year and "
+        "without an anchor has been refused above, so the text gives the year"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_299": (
+        "the default month of 'May 13': the text always gives the month"
+    ),
+    "negotiations.corpus._dates.x__resolve__mutmut_300": (
+        "the default day of 'May 13': the text always gives the day"
+    ),
+    "negotiations.corpus._dates.x__day_range__mutmut_15": (
+        "`if match.group(1)` -> `group(2)`: both are required in one alternative of "
+        "_DAY_RANGE, so one is set exactly when the other is"
+    ),
+    "negotiations.corpus._dates.x__day_range__mutmut_3[89]": (
+        "`anchor.year if anchor else 0`: with no year and no anchor the function has "
+        "already raised, so the anchor is always there"
+    ),
+    "negotiations.corpus._dates.x__resolve_slavic__mutmut_12": (
+        "`match.group(1) or ''` -> `or 'XXXX'`: the qualifier is only tested for "
+        "Russian and Ukrainian prefixes, which neither starts with"
+    ),
+    "negotiations.corpus._dates.x__dateparser__mutmut_9": (
+        "a reference day without an anchor: any two in different years, months, days of the "
+        "month and leap-year cycles read an expression alike only if it states its year"
+    ),
+    "negotiations.corpus._dates.x__dateparser__mutmut_1[01]": (
+        "a reference day without an anchor: any two in different years, months, days of the "
+        "month and leap-year cycles read an expression alike only if it states its year"
+    ),
+    "negotiations.corpus._dates.x__dateparser__mutmut_1[89]": (
+        "a reference day without an anchor: any two in different years, months, days of the "
+        "month and leap-year cycles read an expression alike only if it states its year"
+    ),
+    "negotiations.corpus._dates.x__dateparser__mutmut_20": (
+        "a reference day without an anchor: any two in different years, months, days of the "
+        "month and leap-year cycles read an expression alike only if it states its year"
+    ),
+    "negotiations.corpus._dates.x__dateparser__mutmut_53": (
+        "the tense of the calendar-edge check: it picks which date dateparser reads from the "
+        "reference day, never whether it reads one"
+    ),
+    "negotiations.corpus._dates.x__dateparser__mutmut_6[345]": (
+        "the day that tells a calendar edge from an unknown form: any ordinary day "
+        "reads every form dateparser knows"
+    ),
+    "negotiations.corpus._dates.x__dateparser__mutmut_81": (
+        "`_need_day(None, text)`: readings differ only when the anchor is not known to "
+        "the day (then both reference days are the anchor), and then it raises the same message"
+    ),
+    "negotiations.corpus._dates.x__dateparser__mutmut_8[5-9]": (
+        "the re-reading after `_need_day` never runs: readings differ only when the "
+        "anchor is not known to the day, and `_need_day` then raises"
+    ),
+    "negotiations.corpus._dates.x__dateparser__mutmut_9[0-6]": (
+        "the re-reading after `_need_day` never runs: readings differ only when the "
+        "anchor is not known to the day, and `_need_day` then raises"
+    ),
+    "negotiations.corpus._dates.x__truncate__mutmut_2[13]": (
+        "the default of `_PERIODS.get`: dateparser returns a date only with the period "
+        "day, week, month or year ('time' needs RETURN_TIME_AS_PERIOD); week is handled above"
+    ),
+    "negotiations.corpus._dates.x__parse_with__mutmut_19": (
+        "`direction or ''` -> `or 'XXXX'`: neither is a key, both give 'current_period'"
+    ),
+    "negotiations.corpus._dates.x__parse_with__mutmut_24": (
+        "RETURN_AS_TIMEZONE_AWARE=True only attaches the zone: the date read is the same "
+        "(checked with and without a zone in the text, local zone UTC, Moscow, New York)"
+    ),
+    "negotiations.corpus._dates.x__parse_with__mutmut_3[89]": (
+        "the fallback of `data.period`: dateparser returns a date only with a period, "
+        "and without a date the period is never used"
+    ),
+    "negotiations.corpus._dates.x__parse_with__mutmut_4[12]": (
+        "the fallback of `data.locale`: dateparser names the locale of every date it "
+        "returns, and without a date the locale is never used"
+    ),
 }
 
 _STATUS = {

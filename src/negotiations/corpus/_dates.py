@@ -154,6 +154,8 @@ def resolve_date(
     try:
         value, method = _resolve(text, anchor, direction)
         value.span()  # a value whose span leaves the calendar could not be compared later
+    except UnresolvableDateError:
+        raise  # it already says what is wrong (it is a ValueError too: not the calendar's fault)
     except (OverflowError, ValueError) as error:  # ModelError is a ValueError
         raise UnresolvableDateError(
             f"{_short(text)} cannot be placed in the calendar (years 1 to 9999) from {anchor}: {error}"
@@ -377,16 +379,23 @@ def _dateparser(
 
     The expression is read against two reference days (the first and last day the
     anchor allows, or two far-apart days without one); if the readings differ it
-    is relative and needs a publication date known to the day.
+    is relative and needs a publication date known to the day. The two days without
+    an anchor lie in different leap-year cycles: "29 февраля" reads as the nearest
+    29 February, which from 2001 and from 2002 alike is in 2000.
     """
     if anchor is None:
-        bases = [dt.datetime(2001, 1, 1), dt.datetime(2002, 7, 2)]
+        bases = [dt.datetime(2001, 1, 1), dt.datetime(2006, 7, 2)]
     else:
         low, high = anchor.span()
         bases = [low, max(low, high - dt.timedelta(days=1))]
     first, precision, locale = _parse_with(s, bases[0], direction)
     second, _, _ = _parse_with(s, bases[1], direction)
     if first is None or second is None:
+        if anchor is not None and _parse_with(s, dt.datetime(2001, 1, 1), direction)[0]:
+            # dateparser reads it, but not from this anchor: "вчера" from 0001-01-01
+            raise UnresolvableDateError(
+                f"{_short(text)} cannot be placed in the calendar (years 1 to 9999) from {anchor}"
+            )
         raise UnresolvableDateError(
             f"{_short(text)} matches no known date form in Russian or Ukrainian"
         )
@@ -420,7 +429,10 @@ def _parse_with(
     try:
         data = DateDataParser(languages=["ru", "uk"], settings=settings).get_date_data(s)
     except (ValueError, OverflowError, TypeError) as error:
-        raise UnresolvableDateError(f"{_short(s)}: {error}") from None
+        raise UnresolvableDateError(  # dateparser's date arithmetic left the calendar
+            f"{_short(s)} cannot be placed in the calendar (years 1 to 9999) from {base.date()}: "
+            f"{error}"
+        ) from None
     return data.date_obj, data.period or "day", data.locale or "ru/uk"
 
 
