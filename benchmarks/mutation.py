@@ -109,6 +109,26 @@ EQUIVALENT: dict[str, str] = {
         "pooling nothing: exact answers are then also compared pair by pair, finding the "
         "rivals the pool already gives (twice over; the pool is for speed)"
     ),
+    "negotiations.reconcile._engine.x__cross_buckets__mutmut_1[05]": (
+        "another tag for the holder or hierarchy bucket: tags only need to differ from one "
+        "another (only 'stance' is read)"
+    ),
+    "negotiations.reconcile._engine.x__cross_buckets__mutmut_2[56]": (
+        "the issue in a stance bucket: a stance predicate's values are positions, which have "
+        "an issue; one bucket for every issue only compares more pairs, and stances on "
+        "different issues are compatible"
+    ),
+    "negotiations.reconcile._engine.x__support__mutmut_7": (
+        "'yes' -> 'YES': a yes/no answer's question has no other positive answer to contain"
+    ),
+    "negotiations.reconcile._engine.x__verdict__mutmut_17": (
+        "the last tie-breaker between standing answers of one text and opposite polarity: "
+        "the two contradict each other within one era, so never both stand"
+    ),
+    "negotiations.reconcile._engine.xǁ_Rivalsǁindex__mutmut_42": (
+        "stance buckets swept, other buckets paired in full: the sweep pairs every "
+        "undated answer (stances have no window) with every other, the same pairs"
+    ),
     "negotiations.reconcile._engine.x__merge_shared__mutmut_15": (
         "`owner` is only read when one assertion's claims fall in two groups, which "
         "`form_claims` never produces (an implied exclusion cites its list, in the list's group)"
