@@ -129,6 +129,14 @@ EQUIVALENT: dict[str, str] = {
         "stance buckets swept, other buckets paired in full: the sweep pairs every "
         "undated answer (stances have no window) with every other, the same pairs"
     ),
+    "negotiations.reconcile._engine.x__verdict__mutmut_101": (
+        "the default of `next(...)`: an answer lost to a rival of another question is "
+        "positive (only positive answers have rivals across questions)"
+    ),
+    "negotiations.reconcile._engine.x__verdict__mutmut_112": (
+        "`if winner or True`: every answer of a question that neither stands nor is "
+        "contested was eliminated, so has a winner"
+    ),
     "negotiations.reconcile._engine.x__merge_shared__mutmut_15": (
         "`owner` is only read when one assertion's claims fall in two groups, which "
         "`form_claims` never produces (an implied exclusion cites its list, in the list's group)"

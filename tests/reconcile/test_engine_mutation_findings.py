@@ -244,3 +244,27 @@ def test_a_range_conflicts_with_a_date_it_excludes_whatever_answers_lie_between(
         say("talks", P.DATE, date_value("17 May", day(17)), source="d"),
     ]
     assert_rivals_are_every_conflicting_pair(assertions, ng.Context())
+
+
+def test_a_holder_outweighed_by_another_holder_is_rejected_with_the_winner_as_evidence() -> None:
+    """Three reports name Gerasimov chief, one names Kostyukov, on the same day: the
+    verdict on Kostyukov cites Gerasimov's reports, and its margin is the difference."""
+    winner = [
+        say("gerasimov", P.HOLDS_OFFICE, CHIEF, source=s, at=day(16)) for s in ("a", "b", "c")
+    ]
+    loser = say("kostyukov", P.HOLDS_OFFICE, CHIEF, source="d", at=day(16))
+    rec = ng.reconcile([*winner, loser], ng.Policy(trust=None), context=CONTEXT)
+    (verdict,) = [v for v in rec.verdicts if v.subject == "kostyukov"]
+    assert verdict.status is ng.VerdictStatus.REJECTED
+    assert not verdict.positive
+    assert sorted(a.id for a in verdict.supporting) == sorted(a.id for a in winner)
+    assert [a.id for a in verdict.opposing] == [loser.id]
+    scores = {side.key.subject: side.score for side in verdict.sides}
+    assert verdict.margin == round(scores["gerasimov"] - scores["kostyukov"], 9)
+    assert verdict.margin is not None
+    assert verdict.margin > 0
+    assert round(sum(c.amount for c in verdict.contributions), 6) == round(verdict.margin, 6)
+    assert {c.answer for c in verdict.contributions} == {
+        "gerasimov holds office chief",
+        "kostyukov holds office chief",
+    }
