@@ -137,6 +137,24 @@ EQUIVALENT: dict[str, str] = {
         "`if winner or True`: every answer of a question that neither stands nor is "
         "contested was eliminated, so has a winner"
     ),
+    "negotiations.reconcile._engine.x__candidates__mutmut_[68]": (
+        "sorted by the tuples themselves: ClaimKey orders as its `order` tuple does "
+        "(the key is for speed)"
+    ),
+    "negotiations.reconcile._engine.x__partition__mutmut_2[26]": (
+        "`strict=True` -> None/False: claims and their first labels are built together"
+    ),
+    "negotiations.reconcile._engine.x__verdict__mutmut_190": (
+        "every answer opposing: `build` leaves out of the opposing evidence every "
+        "assertion that supports the answer"
+    ),
+    "negotiations.reconcile._engine.x_group_labels__mutmut_[47]": (
+        "another tag for a kind of group: tags only need to differ from one another"
+    ),
+    "negotiations.reconcile._engine.x_group_labels__mutmut_9": (
+        "`and` -> `or`: the only time-scoped built-in predicate (holds_office) has exclusive "
+        "holders; for others it only joins more questions into one group, same verdicts"
+    ),
     "negotiations.reconcile._engine.x__merge_shared__mutmut_15": (
         "`owner` is only read when one assertion's claims fall in two groups, which "
         "`form_claims` never produces (an implied exclusion cites its list, in the list's group)"

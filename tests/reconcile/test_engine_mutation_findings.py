@@ -7,7 +7,13 @@ import attrs
 from hypothesis import given, settings
 
 import negotiations as ng
-from negotiations.reconcile import TrustModel, compute_statistics, default_policy, groups
+from negotiations.reconcile import (
+    SideStatus,
+    TrustModel,
+    compute_statistics,
+    default_policy,
+    groups,
+)
 from negotiations.reconcile._claims import form_claims
 from negotiations.reconcile._engine import (
     AGREEMENT_UNIT,
@@ -51,14 +57,28 @@ def test_groups_split_the_input_into_independent_questions_each_assertion_once()
     ]
     city = say("talks", P.CITY, ng.PlaceValue(place=ng.PlaceId("istanbul")), source="a")
     date = say("talks", P.CHAIR, ng.ActorValue(actor=ng.ActorId("fidan")), source="b")
-    found = groups([*holders, city, date], CONTEXT)
+    ceasefire = say(
+        "russia",
+        P.POSITION,
+        ng.PositionValue(issue=ng.Issue.CEASEFIRE, stance=ng.Stance.REJECT),
+        source="a",
+    )
+    territory = say(
+        "russia",
+        P.POSITION,
+        ng.PositionValue(issue=ng.Issue.TERRITORY, stance=ng.Stance.DEMAND),
+        source="a",
+    )
+    found = groups([*holders, city, date, ceasefire, territory], CONTEXT)
     members = sorted(sorted(a.subject + " " + a.predicate for a in g) for g in found.values())
     assert members == [
         ["gerasimov holds_office", "kostyukov holds_office"],  # one office: one group
+        ["russia position"],  # stances on different issues do not constrain each other
+        ["russia position"],
         ["talks chair"],
         ["talks city"],
     ]
-    assert len(set(found)) == 3
+    assert len(set(found)) == 5
 
 
 def test_groups_of_the_seed_corpus_hold_every_assertion_exactly_once(
@@ -257,7 +277,11 @@ def test_a_holder_outweighed_by_another_holder_is_rejected_with_the_winner_as_ev
     (verdict,) = [v for v in rec.verdicts if v.subject == "kostyukov"]
     assert verdict.status is ng.VerdictStatus.REJECTED
     assert not verdict.positive
+    assert verdict.value == CHIEF
     assert sorted(a.id for a in verdict.supporting) == sorted(a.id for a in winner)
+    (own,) = [side for side in verdict.sides if side.key.subject == "kostyukov"]
+    assert own.status is SideStatus.ELIMINATED
+    assert own.eliminated_by == "gerasimov holds office chief"
     assert [a.id for a in verdict.opposing] == [loser.id]
     scores = {side.key.subject: side.score for side in verdict.sides}
     assert verdict.margin == round(scores["gerasimov"] - scores["kostyukov"], 9)
@@ -268,3 +292,51 @@ def test_a_holder_outweighed_by_another_holder_is_rejected_with_the_winner_as_ev
         "gerasimov holds office chief",
         "kostyukov holds office chief",
     }
+
+
+def test_of_two_standing_denials_the_stronger_decides_and_the_other_opposes() -> None:
+    """ "Not in Ankara" (two reports) and "not in Istanbul" (one), nothing affirmed."""
+    ankara = ng.PlaceValue(place=ng.PlaceId("ankara"))
+    istanbul = ng.PlaceValue(place=ng.PlaceId("istanbul"))
+    not_ankara = [say("talks", P.CITY, ankara, source=s, negative=True) for s in ("a", "b")]
+    not_istanbul = say("talks", P.CITY, istanbul, source="c", negative=True)
+    rec = ng.reconcile([*not_ankara, not_istanbul], ng.Policy(trust=None))
+    (verdict,) = rec.verdicts
+    assert verdict.status is ng.VerdictStatus.REJECTED
+    assert verdict.value == ankara
+    assert sorted(a.id for a in verdict.supporting) == sorted(a.id for a in not_ankara)
+    assert [a.id for a in verdict.opposing] == [not_istanbul.id]
+
+
+def test_a_lead_of_exactly_the_margin_is_not_enough() -> None:
+    """Scores 1.25 and 1.0: a lead of 0.25, exactly 0.2 of the leader's score."""
+    istanbul = ng.PlaceValue(place=ng.PlaceId("istanbul"))
+    ankara = ng.PlaceValue(place=ng.PlaceId("ankara"))
+    reports = [
+        say("talks", P.CITY, istanbul, source="a1"),
+        say("talks", P.CITY, istanbul, source="a2"),
+        say("talks", P.CITY, ankara, source="b1"),
+    ]
+    policy = ng.Policy(rules=(ng.SourceReliability(weights={"source:a2": 0.25}),), trust=None)
+    (verdict,) = ng.reconcile(reports, policy).verdicts
+    assert sorted(side.score for side in verdict.sides) == [1.0, 1.25]
+    assert verdict.status is ng.VerdictStatus.CONTESTED
+    raised = ng.SourceReliability(weights={"source:a2": 0.26})
+    (settled,) = ng.reconcile(reports, ng.Policy(rules=(raised,), trust=None)).verdicts
+    assert settled.status is ng.VerdictStatus.ACCEPTED
+
+
+def test_an_answer_only_ever_expected_stands_unconfirmed_and_its_rival_falls() -> None:
+    expected = ng.Modality.EXPECTED
+    istanbul = ng.PlaceValue(place=ng.PlaceId("istanbul"))
+    ankara = ng.PlaceValue(place=ng.PlaceId("ankara"))
+    reports = [
+        say("talks", P.CITY, istanbul, source="a", modality=expected),
+        say("talks", P.CITY, istanbul, source="b", modality=expected),
+        say("talks", P.CITY, istanbul, source="c", modality=expected),
+        say("talks", P.CITY, ankara, source="d", modality=expected),
+    ]
+    (verdict,) = ng.reconcile(reports, ng.Policy(trust=None)).verdicts
+    assert verdict.status is ng.VerdictStatus.UNCONFIRMED
+    statuses = {side.value: side.status for side in verdict.sides}
+    assert statuses == {istanbul: SideStatus.UNCONFIRMED, ankara: SideStatus.ELIMINATED}
