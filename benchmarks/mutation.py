@@ -137,6 +137,9 @@ EQUIVALENT: dict[str, str] = {
         "`if winner or True`: every answer of a question that neither stands nor is "
         "contested was eliminated, so has a winner"
     ),
+    "negotiations.reconcile._engine.x_decide_group__mutmut_123": (
+        "verdicts sorted by the ClaimKey itself, which orders as its `order` tuple does"
+    ),
     "negotiations.reconcile._engine.x__candidates__mutmut_[68]": (
         "sorted by the tuples themselves: ClaimKey orders as its `order` tuple does "
         "(the key is for speed)"
@@ -148,7 +151,10 @@ EQUIVALENT: dict[str, str] = {
         "every answer opposing: `build` leaves out of the opposing evidence every "
         "assertion that supports the answer"
     ),
-    "negotiations.reconcile._engine.x_group_labels__mutmut_[47]": (
+    "negotiations.reconcile._engine.x_group_labels__mutmut_47": (
+        "another tag for a kind of group: tags only need to differ from one another"
+    ),
+    "negotiations.reconcile._engine.x_group_labels__mutmut_7": (
         "another tag for a kind of group: tags only need to differ from one another"
     ),
     "negotiations.reconcile._engine.x_group_labels__mutmut_9": (
@@ -432,8 +438,7 @@ def verify(short: str, tests: Sequence[Path], mutants: Path) -> None:
     run once with no mutant (a test that fails there is left out, as it would
     "kill" every mutant), then once per survivor with mutmut's
     ``MUTANT_UNDER_TEST``. Much faster than ``rerun`` when the new tests are few."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    env["HYPOTHESIS_PROFILE"] = "mutation"
+    env = dict(os.environ, PYTHONPATH=str(mutants / "src"), HYPOTHESIS_PROFILE="mutation")
     copies = []
     for test in tests:
         target = mutants / test.resolve().relative_to(ROOT)
@@ -449,6 +454,8 @@ def verify(short: str, tests: Sequence[Path], mutants: Path) -> None:
         text=True,
         check=False,
     )
+    if clean.returncode not in (0, 1):
+        raise SystemExit(f"the new tests do not run in {mutants}:\n{clean.stdout[-2000:]}")
     failing = re.findall(r"^FAILED (\S+)", clean.stdout, re.M)
     deselect = [arg for test_id in failing for arg in ("--deselect", test_id)]
     if failing:

@@ -180,6 +180,10 @@ def test_a_rule_with_many_reasons_lists_four_and_counts_the_rest() -> None:
         "configured weight 1.2 for source:s2; configured weight 1.3 for source:s3; "
         "and 2 more"
     )
+    four = ng.Policy(rules=(ng.SourceReliability(weights=dict(list(weights.items())[:4])),))
+    (verdict,) = ng.reconcile(reports[:4], ng.Policy(rules=four.rules, trust=None)).verdicts
+    assert verdict.contributions[0].reason.count(";") == 3  # four reasons, nothing "more"
+    assert "more" not in verdict.contributions[0].reason
 
 
 def test_trust_learning_counts_a_compatible_answer_as_agreement() -> None:
