@@ -344,3 +344,15 @@ def test_an_answer_only_ever_expected_stands_unconfirmed_and_its_rival_falls() -
     assert verdict.status is ng.VerdictStatus.UNCONFIRMED
     statuses = {side.value: side.status for side in verdict.sides}
     assert statuses == {istanbul: SideStatus.UNCONFIRMED, ankara: SideStatus.ELIMINATED}
+
+
+def test_a_standing_denial_does_not_settle_a_contested_question() -> None:
+    """ "Not Thursday or Friday" stands (nothing affirms that range), but Thursday and
+    Friday are contested between themselves: the question stays contested."""
+    thursday = say("talks", P.DATE, date_value("Thursday", day(15)), source="a")
+    friday = say("talks", P.DATE, date_value("Friday", day(16)), source="b")
+    neither = say("talks", P.DATE, date_value("Thursday or Friday",
+                  ng.DateRange(start=day(15), end=day(16))), source="c", negative=True)  # fmt: skip
+    (verdict,) = ng.reconcile([thursday, friday, neither], ng.Policy(trust=None)).verdicts
+    assert verdict.status is ng.VerdictStatus.CONTESTED
+    assert verdict.value is None
