@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 
 import negotiations as ng
 from negotiations.testing import assertions, record_refs
+from tests.model._build import ANCHOR, chair_assertion
 
 FIELDS = tuple(f.name for f in attrs.fields(ng.Assertion) if f.name != "id")
-ANCHOR = ng.TextAnchor(document=ng.DocumentId("doc"), exact="x", start=0, end=1)
 
 
 class _Name(str):
@@ -141,7 +141,7 @@ def test_create_and_the_validating_constructor_agree_on_any_input(
 def test_bad_input_to_create_raises_the_model_error_it_always_raised(
     changes: dict[str, object], message: str
 ) -> None:
-    good = _fields(_chair())
+    good = _fields(chair_assertion())
     ng.Assertion.create(**{**good, "predicate": "departure"})  # all ids known: the fast path
     with pytest.raises(ng.ModelError) as raised:
         ng.Assertion.create(**{**good, **changes})
@@ -154,7 +154,7 @@ def test_bad_input_to_create_raises_the_model_error_it_always_raised(
 def test_well_formed_input_is_built_without_the_validating_constructor(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    first = _chair()  # finds the ids well-formed
+    first = chair_assertion()  # finds the ids well-formed
     calls: list[object] = []
     original = ng.Assertion.__init__
 
@@ -163,12 +163,12 @@ def test_well_formed_input_is_built_without_the_validating_constructor(
         original(self, **fields)
 
     monkeypatch.setattr(ng.Assertion, "__init__", counting)
-    again = _chair()
+    again = chair_assertion()
     assert calls == []
     assert again == first
     assert again.id == first.id
     # Ids and predicate names never seen before are matched on the fast path too.
-    unseen = _chair(
+    unseen = chair_assertion(
         source=ng.SourceId("fast-path-source"),
         subject=ng.EntityId("fast-path-subject"),
         predicate="fast_path_predicate",
@@ -179,12 +179,12 @@ def test_well_formed_input_is_built_without_the_validating_constructor(
     assert unseen == ng.Assertion(**fields)
     monkeypatch.setattr(ng.Assertion, "__init__", counting)
     with pytest.raises(ng.ModelError):
-        _chair(source="Bad Id")
+        chair_assertion(source="Bad Id")
     assert len(calls) == 1  # bad input went through the validating constructor
 
 
 def test_create_without_qualifiers_or_attribution_shares_one_empty_instance() -> None:
-    a, b = _chair(), _chair(subject=ng.EntityId("another"))
+    a, b = chair_assertion(), chair_assertion(subject=ng.EntityId("another"))
     assert a.qualifiers == ng.Qualifiers()
     assert a.attribution == ng.Attribution()
     assert a.qualifiers is b.qualifiers
@@ -192,24 +192,11 @@ def test_create_without_qualifiers_or_attribution_shares_one_empty_instance() ->
 
 
 def test_a_subclass_is_built_by_its_own_constructor() -> None:
-    made = _Assertion.create(**_fields(_chair()))
+    made = _Assertion.create(**_fields(chair_assertion()))
     assert type(made) is _Assertion
-    assert made.id == _chair().id
+    assert made.id == chair_assertion().id
     with pytest.raises(ng.ModelError, match="no speculation"):
-        _Assertion.create(**_fields(_chair(modality=ng.Modality.SPECULATED)))
-
-
-def _chair(**changes: Any) -> ng.Assertion:
-    fields: dict[str, Any] = {
-        "source": ng.SourceId("doc"),
-        "subject": ng.EntityId("meeting"),
-        "predicate": ng.Predicate.CHAIR,
-        "value": ng.ActorValue(actor=ng.ActorId("fidan")),
-        "evidence": ANCHOR,
-        "modality": ng.Modality.REPORTED,
-    }
-    fields.update(changes)
-    return ng.Assertion.create(**fields)
+        _Assertion.create(**_fields(chair_assertion(modality=ng.Modality.SPECULATED)))
 
 
 #: Values for a RecordRef's fields: right for some, wrong for others.

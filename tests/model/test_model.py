@@ -35,6 +35,7 @@ from negotiations.testing import (
     text_anchors,
     time_expressions,
 )
+from tests.model._build import ANCHOR, chair_assertion
 
 STRATEGIES: dict[str, tuple[st.SearchStrategy[Any], Any]] = {
     "Actor": (actors(), ng.Actor),
@@ -85,8 +86,6 @@ def test_every_model_object_is_hashable_and_equal_to_its_copy(obj: Any) -> None:
     assert hash(obj) == hash(attrs.evolve(obj))
     assert obj == attrs.evolve(obj)
 
-
-ANCHOR = ng.TextAnchor(document=ng.DocumentId("doc"), exact="x", start=0, end=1)
 
 BAD_VALUES: list[tuple[str, Callable[[], object], str]] = [
     ("Person", lambda: ng.Person(id=ng.ActorId("Bad Id"), name="x"), "id"),
@@ -178,26 +177,14 @@ def test_bad_values_raise_model_error_naming_the_field(
     assert isinstance(raised.value, ng.NegotiationsError)
 
 
-def _assertion(**changes: Any) -> ng.Assertion:
-    fields: dict[str, Any] = {
-        "source": ng.SourceId("doc"),
-        "subject": ng.EntityId("meeting"),
-        "predicate": ng.Predicate.CHAIR,
-        "value": ng.ActorValue(actor=ng.ActorId("fidan")),
-        "evidence": ANCHOR,
-        "modality": ng.Modality.REPORTED,
-    }
-    fields.update(changes)
-    return ng.Assertion.create(**fields)
-
-
 def test_assertion_id_is_a_content_hash_of_its_key_fields() -> None:
-    base = _assertion()
-    assert _assertion().id == base.id
-    assert _assertion(modality=ng.Modality.EXPECTED).id == base.id  # modality is not a key field
-    assert _assertion(value=ng.ActorValue(actor=ng.ActorId("other"))).id != base.id
-    assert _assertion(polarity=ng.Polarity.NEGATIVE).id != base.id
-    assert _assertion(source=ng.SourceId("other")).id != base.id
+    base = chair_assertion()
+    assert chair_assertion().id == base.id
+    # modality is not a key field
+    assert chair_assertion(modality=ng.Modality.EXPECTED).id == base.id
+    assert chair_assertion(value=ng.ActorValue(actor=ng.ActorId("other"))).id != base.id
+    assert chair_assertion(polarity=ng.Polarity.NEGATIVE).id != base.id
+    assert chair_assertion(source=ng.SourceId("other")).id != base.id
 
 
 def test_assertion_ids_are_stable_across_versions() -> None:
@@ -246,13 +233,13 @@ def test_assertion_ids_are_stable_across_versions() -> None:
 
 
 def test_assertion_with_a_forged_id_is_rejected() -> None:
-    base = _assertion()
+    base = chair_assertion()
     with pytest.raises(ng.ModelError, match="content hash"):
         attrs.evolve(base, id=ng.AssertionId("a-forged"))
 
 
 def test_structuring_rejects_unknown_keys_naming_the_path() -> None:
-    data = serialize.unstructure(_assertion())
+    data = serialize.unstructure(chair_assertion())
     data["qualifiers"]["titel"] = "typo"
     with pytest.raises(ng.SerializationError) as raised:
         serialize.structure(data, ng.Assertion)
