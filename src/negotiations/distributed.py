@@ -34,9 +34,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import glob
+import itertools
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -70,6 +71,7 @@ from negotiations.reconcile._engine import (
     Weigher,
     decide_group,
     group_labels,
+    join_groups,
     learn_statistics,
     learns_trust,
     prepare_questions,
@@ -77,7 +79,6 @@ from negotiations.reconcile._engine import (
     tally_mistakes,
     unique_assertions,
 )
-from negotiations.reconcile._union_find import UnionFind
 
 
 def _dask(module: str) -> ModuleType:
@@ -123,33 +124,23 @@ def _questions(
     return out
 
 
-def _agreement(parts: Iterable[list[Any]], votes: Votes) -> list[tuple[Counter[str], ...]]:
-    agreement: Counter[str] = Counter()
-    counted: Counter[str] = Counter()
-    for questions in parts:
-        a, c = tally_agreement(questions, votes)
-        agreement.update(a)
-        counted.update(c)
-    return [(agreement, counted)]
-
-
-def _mistakes(parts: Iterable[list[Any]], votes: Votes) -> list[tuple[Counter[Any], ...]]:
-    errors: Counter[str] = Counter()
-    together: Counter[tuple[str, str]] = Counter()
-    for questions in parts:
-        e, t = tally_mistakes(questions, votes)
-        errors.update(e)
-        together.update(t)
-    return [(errors, together)]
-
-
-def _added(parts: Iterable[tuple[Counter[Any], ...]]) -> tuple[dict[Any, int], dict[Any, int]]:
+def _added(
+    parts: Iterable[tuple[Mapping[Any, int], Mapping[Any, int]]],
+) -> tuple[dict[Any, int], dict[Any, int]]:
+    """Pairs of counts added key by key (whole numbers: any order gives the same)."""
     first: Counter[Any] = Counter()
     second: Counter[Any] = Counter()
     for a, b in parts:
         first.update(a)
         second.update(b)
     return dict(first), dict(second)
+
+
+def _tallied(
+    parts: Iterable[list[Any]], tally: Callable[..., Any], votes: Votes
+) -> list[tuple[dict[Any, int], dict[Any, int]]]:
+    """A partition's sums of ``tally`` (agreement or mistakes) over its shards' questions."""
+    return [_added(tally(questions, votes) for questions in parts)]
 
 
 class _BagTally:
@@ -168,10 +159,10 @@ class _BagTally:
         self.questions = shards.map_partitions(_questions, policy, statistics, context).persist()
 
     def agreement(self, votes: Votes) -> tuple[Mapping[str, int], Mapping[str, int]]:
-        return _added(self.questions.map_partitions(_agreement, votes).compute())
+        return _added(self.questions.map_partitions(_tallied, tally_agreement, votes).compute())
 
     def mistakes(self, votes: Votes) -> tuple[Mapping[str, int], Mapping[tuple[str, str], int]]:
-        return _added(self.questions.map_partitions(_mistakes, votes).compute())
+        return _added(self.questions.map_partitions(_tallied, tally_mistakes, votes).compute())
 
     def regrouped(self, copy_groups: Mapping[str, str]) -> _BagTally:
         grouped = attrs.evolve(self.context, copy_groups=copy_groups)
@@ -287,12 +278,8 @@ def reconcile_bag(
         statistics = learn_statistics(by_rule, tally, policy)
     context = statistics.apply(context)
 
-    joined: UnionFind[tuple[str, ...]] = UnionFind()
-    for found in shards.map_partitions(_labels, context).compute():
-        for labels in sorted(found):
-            joined.add(labels[0])
-            for label in labels[1:]:
-                joined.union(labels[0], label)
+    found = shards.map_partitions(_labels, context).compute()
+    joined = join_groups(labels for part in found for labels in sorted(part))
     roots = sorted({joined.find(label) for label in joined.keys()})  # noqa: SIM118
     number = {root: i for i, root in enumerate(roots)}
     group_of = {label: number[joined.find(label)] for label in joined.keys()}  # noqa: SIM118
@@ -390,10 +377,8 @@ def read_claims(
         )
     else:
         raise ClaimsError(f"read_claims: format must be 'parquet' or 'csv', found {format!r}")
-    lengths = frame.map_partitions(len).compute()
-    starts = [1]
-    for length in list(lengths)[:-1]:
-        starts.append(starts[-1] + int(length))
+    lengths = [int(length) for length in frame.map_partitions(len).compute()]
+    starts = list(itertools.accumulate(lengths[:-1], initial=1))
     options = {
         "dataset": dataset,
         "vocabulary": vocabulary,

@@ -535,18 +535,23 @@ def group_labels(claim: Claim, context: Context) -> list[tuple[str, ...]]:
     return [("question", *claim.key.question)]
 
 
-def _partition(claims: Sequence[Claim], context: Context) -> list[list[Claim]]:
+def join_groups(label_lists: Iterable[Sequence[tuple[str, ...]]]) -> UnionFind[tuple[str, ...]]:
+    """Decision groups from each claim's labels (:func:`group_labels`): a claim's labels
+    are one group, named by its first label's root."""
     joined: UnionFind[tuple[str, ...]] = UnionFind()
-    firsts = []
-    for claim in claims:
-        labels = group_labels(claim, context)
+    for labels in label_lists:
         joined.add(labels[0])
         for label in labels[1:]:
             joined.union(labels[0], label)
-        firsts.append(labels[0])
+    return joined
+
+
+def _partition(claims: Sequence[Claim], context: Context) -> list[list[Claim]]:
+    labels = [group_labels(claim, context) for claim in claims]
+    joined = join_groups(labels)
     grouped: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
-    for claim, label in zip(claims, firsts, strict=True):
-        grouped[joined.find(label)].append(claim)
+    for claim, own in zip(claims, labels, strict=True):
+        grouped[joined.find(own[0])].append(claim)
     return sorted(grouped.values(), key=lambda g: min(c.key.order for c in g))
 
 
