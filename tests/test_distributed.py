@@ -204,3 +204,12 @@ def test_to_bag_keeps_every_assertion_and_an_empty_input_gives_no_verdicts(
         empty = distributed.reconcile_bag(distributed.to_bag([]))
     assert empty.verdicts == ()
     assert empty.to_json() == ng.reconcile([]).to_json()
+
+
+def test_read_claims_names_the_paths_that_match_no_file(tmp_path: Path) -> None:
+    _rows_frame(20).to_csv(tmp_path / "part0.csv", index=False)
+    missing = str(tmp_path / "nothing*.csv")
+    with pytest.raises(ng.claims.ClaimsError, match=r"no files match \['.*nothing\*\.csv'\]"):
+        distributed.read_claims([str(tmp_path / "part0.csv"), missing], dataset="feed")
+    with pytest.raises(ng.claims.ClaimsError, match="no files match"):
+        distributed.read_claims([], dataset="feed")

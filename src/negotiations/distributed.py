@@ -361,9 +361,11 @@ def read_claims(
     dd = _dask("dask.dataframe")
     db = _dask("dask.bag")
     names = [str(p) for p in ([path] if isinstance(path, str | Path) else path)]
-    files = sorted(f for name in names for f in (glob.glob(name) or [name]))
-    if not files:
-        raise ClaimsError(f"read_claims: no files match {names!r}")
+    matched = {name: glob.glob(name) for name in names}
+    unmatched = [name for name, found in matched.items() if not found]
+    if unmatched or not names:
+        raise ClaimsError(f"read_claims: no files match {unmatched or names!r}")
+    files = sorted(f for found in matched.values() for f in found)
     kind = format or ("csv" if files[0].endswith((".csv", ".csv.gz", ".tsv")) else "parquet")
     if kind == "parquet":
         frame = dd.read_parquet(files)
