@@ -119,8 +119,9 @@ def _questions(
     out = []
     for claims in shards:
         weigher = Weigher(policy)
-        static = {id(c): weigher.static_weight(c, statistics, context) for c in claims}
-        out.append(prepare_questions(claims, static, context))
+        for claim in claims:
+            weigher.static_weight(claim, statistics, context)
+        out.append(prepare_questions(claims, weigher.static, context))
     return out
 
 

@@ -14,6 +14,7 @@ from typing import Any, TypeVar, overload
 
 import attrs
 import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
 from negotiations.errors import ModelError, NegotiationsError, SerializationError, shorten
@@ -127,6 +128,27 @@ def _optional_union(union: Any) -> None:
 
 _optional_union(Actor)
 _optional_union(Value)
+
+
+def _verdict_hooks() -> None:
+    """A verdict's trace is written and read as ``trace``, derived steps included
+    (the verdict stores only steps of its own, as ``_trace``)."""
+    from negotiations.reconcile._verdicts import TraceStep, Verdict
+
+    base = make_dict_unstructure_fn(Verdict, converter, _trace=override(omit=True))
+
+    def unstructure_verdict(verdict: Verdict) -> dict[str, Any]:
+        data = base(verdict)
+        data["trace"] = converter.unstructure(verdict.trace, tuple[TraceStep, ...])
+        return data
+
+    converter.register_unstructure_hook(Verdict, unstructure_verdict)
+    converter.register_structure_hook(
+        Verdict, make_dict_structure_fn(Verdict, converter, _trace=override(rename="trace"))
+    )
+
+
+_verdict_hooks()
 
 
 #: Python type names as a JSON reader would say them, for "expected a JSON object, found …".

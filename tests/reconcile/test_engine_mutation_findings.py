@@ -194,7 +194,7 @@ def test_trust_learning_counts_a_compatible_answer_as_agreement() -> None:
     saturday = say("talks", P.DATE, date_value("Saturday", day(17)), source="c")
     context = ng.Context()
     claims = form_claims([friday, either, saturday], context, default_policy().title_window)
-    (question,) = prepare_questions(claims, {id(c): 1.0 for c in claims}, context)
+    (question,) = prepare_questions(claims, lambda claim: 1.0, context)
     text = {i: claims_of[0] for i, claims_of in enumerate(question.answers)}
     agrees = {text[i]: sorted(text[j] for j in question.agree[i]) for i in text}
     assert agrees == {

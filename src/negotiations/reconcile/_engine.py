@@ -22,7 +22,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import attrs
 from attrs import frozen
@@ -53,10 +53,11 @@ from negotiations.reconcile._verdicts import (
     Contribution,
     Side,
     SideStatus,
-    TraceStep,
     Verdict,
     VerdictStatus,
 )
+
+T = TypeVar("T")
 
 #: The rule whose factor is learned trust: its weight varies while trust is learned.
 TRUST_RULE = "SourceTrust"
@@ -112,8 +113,9 @@ def _prepare(
     base = Statistics(by_rule=by_rule)
     if not learns_trust(policy):
         return base
-    static = {id(c): weigher.static_weight(c, base, context) for c in claims}
-    return learn_statistics(by_rule, _LocalTally(claims, static, context), policy)
+    for claim in claims:
+        weigher.static_weight(claim, base, context)
+    return learn_statistics(by_rule, _LocalTally(claims, weigher.static, context), policy)
 
 
 def learns_trust(policy: Policy) -> bool:
@@ -160,7 +162,9 @@ def learn_statistics(by_rule: Mapping[str, Any], tally: Tally, policy: Policy) -
 class _LocalTally:
     """Every question of the input, in this process."""
 
-    def __init__(self, claims: Sequence[Claim], static: Mapping[int, float], context: Context):
+    def __init__(
+        self, claims: Sequence[Claim], static: Callable[[Claim], float], context: Context
+    ) -> None:
         self.claims, self.static, self.context = claims, static, context
         self.questions = prepare_questions(claims, static, context)
 
@@ -233,9 +237,19 @@ class Weigher:
 
     def __init__(self, policy: Policy) -> None:
         self.rules = policy.rules
-        #: The kept weights (the built-in rules share their Weight objects, so this
-        #: costs a tuple per claim).
-        self.kept: dict[int, tuple[Weight | None, ...]] = {}
+        #: Per claim (by id), the kept weights and the product of every factor but
+        #: learned trust. The built-in rules share their Weight objects, so few claims
+        #: differ: each distinct record is held once (``records``), a claim costs an entry.
+        self.kept: dict[int, tuple[tuple[Weight | None, ...], float]] = {}
+        self.records: dict[
+            tuple[tuple[Weight | None, ...], float], tuple[tuple[Weight | None, ...], float]
+        ] = {}
+        #: One copy of each contribution's reason text (the same few rules give the
+        #: same reasons across thousands of verdicts).
+        self.texts: dict[str, str] = {}
+
+    def shared(self, text: str) -> str:
+        return self.texts.setdefault(text, text)
 
     def static_weight(self, claim: Claim, statistics: Statistics, context: Context) -> float:
         """The product of every factor but learned trust (fixed while trust is learned)."""
@@ -248,16 +262,21 @@ class Weigher:
             weight = _weigh(rule, claim, statistics, context)
             kept.append(weight if type(rule) in _TRUST_FREE else None)
             product *= float(weight.factor)
-        self.kept[id(claim)] = tuple(kept)
+        record = (tuple(kept), product)
+        self.kept[id(claim)] = self.records.setdefault(record, record)
         return product
+
+    def static(self, claim: Claim) -> float:
+        """The product :meth:`static_weight` found for ``claim``."""
+        return self.kept[id(claim)][1]
 
     def factors(
         self, claim: Claim, statistics: Statistics, context: Context
     ) -> list[tuple[str, float, str]]:
-        kept = self.kept.pop(id(claim), None)
+        record = self.kept.pop(id(claim), None)
         out = []
         for i, rule in enumerate(self.rules):
-            found = kept[i] if kept is not None else None
+            found = record[0][i] if record is not None else None
             if found is None:
                 found = _weigh(rule, claim, statistics, context)
             out.append((rule.name, float(found.factor), str(found.reason)))
@@ -296,9 +315,18 @@ class _Question:
 
 
 def prepare_questions(
-    claims: Sequence[Claim], static: Mapping[int, float], context: Context
+    claims: Sequence[Claim], static: Callable[[Claim], float], context: Context
 ) -> list[_Question]:
-    """Every question two or more publishers answer, prepared once for all rounds."""
+    """Every question two or more publishers answer, prepared once for all rounds.
+
+    ``static`` gives a claim's weight but for learned trust. The small tuples that
+    recur from question to question (a publisher with its weight, the answers one
+    publisher gave) are held once each: the questions are the peak of a large run."""
+    pool: dict[Any, Any] = {}
+
+    def shared(item: T) -> T:
+        return pool.setdefault(item, item)  # type: ignore[no-any-return]
+
     by_question: dict[ClaimKey, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.implied_by is None:
@@ -317,30 +345,43 @@ def prepare_questions(
         index = {answer: i for i, answer in enumerate(answers)}
         # Answer indices as sorted tuples, not frozensets: a question is held for every
         # round of trust learning, and a frozenset costs four times a small tuple.
-        agree = tuple(
+        agree = shared(
             tuple(
-                j
-                for j, other in enumerate(answers)
-                if other == answer
-                or (answer[1] and other[1] and values[answer].compatible(values[other]))
+                shared(
+                    tuple(
+                        j
+                        for j, other in enumerate(answers)
+                        if other == answer
+                        or (answer[1] and other[1] and values[answer].compatible(values[other]))
+                    )
+                )
+                for answer in answers
             )
-            for answer in answers
         )
         origins = tuple(
-            (
-                index[answer],
-                tuple((context.publisher(c.assertion), static[id(c)]) for c in origin_claims),
+            shared(
+                (
+                    index[answer],
+                    shared(
+                        tuple(
+                            shared((context.publisher(c.assertion), static(c)))
+                            for c in origin_claims
+                        )
+                    ),
+                )
             )
             for answer in answers
             for _, origin_claims in group_origins(by_answer[answer], context)
         )
         said: dict[str, set[int]] = defaultdict(set)
         asserted: dict[str, set[int]] = defaultdict(set)
-        publishers = tuple(tuple({key for key, _ in entries}) for _, entries in origins)
+        publishers = tuple(
+            shared(tuple(sorted({key for key, _ in entries}))) for _, entries in origins
+        )
         for claim in members:
             answer_index = index[(claim.answer, claim.positive)]
             said[context.publisher(claim.assertion)].add(answer_index)
-            if static[id(claim)] > 0:
+            if static(claim) > 0:
                 asserted[context.publisher(claim.assertion)].add(answer_index)
         prepared.append(
             _Question(
@@ -348,11 +389,21 @@ def prepare_questions(
                 agree=agree,
                 origins=origins,
                 publishers=publishers,
-                said=tuple((k, tuple(sorted(v))) for k, v in sorted(said.items())),
-                asserted=tuple((k, tuple(sorted(v))) for k, v in sorted(asserted.items())),
+                said=_shared_answers(said, shared),
+                asserted=_shared_answers(asserted, shared),
             )
         )
     return prepared
+
+
+def _shared_answers(
+    by_publisher: Mapping[str, set[int]], shared: Callable[[Any], Any]
+) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """(publisher, its answers' indices) pairs, sorted, each pair held once."""
+    return tuple(
+        shared((key, shared(tuple(sorted(answers)))))
+        for key, answers in sorted(by_publisher.items())
+    )
 
 
 #: Agreement is summed in fixed point, units of 2**-32 of a question: integer sums are
@@ -717,6 +768,8 @@ def decide_group(
     candidates = _candidates(claims)
     weights = {id(c): _chain(weigher.factors(c, statistics, context)) for c in claims}
     rivals = _Rivals.index(candidates, context)
+    # Each answer's label once: its side, the contributions and the sides it beat share it.
+    labels = {id(c): c.label(context) for c in candidates}
     by_key: dict[ClaimKey, list[_Candidate]] = defaultdict(list)
     for candidate in candidates:
         by_key[candidate.key].append(candidate)
@@ -762,19 +815,21 @@ def decide_group(
         winner = beaten_by.get(id(c))
         return Side(
             key=c.key,
-            label=c.label(context),
+            label=labels[id(c)],
             value=c.value,
             positive=c.positive,
             status=status[id(c)],
             assertions=_assertions([c]),
-            eliminated_by=winner.label(context) if winner is not None else None,
+            eliminated_by=labels[id(winner)] if winner is not None else None,
             score=round(score[id(c)], 6),
         )
 
     verdicts = []
     for key in sorted(by_key, key=lambda k: k.order):
         own = by_key[key]
-        verdicts.append(_verdict(key, own, rivals, status, beaten_by, scored, side, context))
+        verdicts.append(
+            _verdict(key, own, rivals, status, beaten_by, scored, side, labels, weigher.shared)
+        )
     return verdicts
 
 
@@ -933,7 +988,10 @@ def _assertions(candidates: Iterable[_Candidate]) -> tuple[Assertion, ...]:
 
 
 def _contributions(
-    parts: Sequence[tuple[str, float, str]], answer: str, sign: float
+    parts: Sequence[tuple[str, float, str]],
+    answer: str,
+    sign: float,
+    shared: Callable[[str], str],
 ) -> list[Contribution]:
     """One contribution per rule (summed over origins), reasons listed once each."""
     by_rule: dict[str, float] = defaultdict(float)
@@ -946,8 +1004,10 @@ def _contributions(
             rule=name,
             answer=answer,
             amount=round(sign * amount, 9),
-            reason="; ".join(list(reasons[name])[:4])
-            + (f"; and {len(reasons[name]) - 4} more" if len(reasons[name]) > 4 else ""),
+            reason=shared(
+                "; ".join(list(reasons[name])[:4])
+                + (f"; and {len(reasons[name]) - 4} more" if len(reasons[name]) > 4 else "")
+            ),
         )
         for name, amount in by_rule.items()
         if amount != 0
@@ -962,7 +1022,8 @@ def _verdict(
     beaten_by: Mapping[int, _Candidate],
     scored: Mapping[int, tuple[float, list[tuple[str, float, str]]]],
     side: Any,
-    context: Context,
+    labels: Mapping[int, str],
+    shared: Callable[[str], str],
 ) -> Verdict:
     foreign = {r.ident: r for c in own for r in rivals.across(c)}
     sides = tuple(side(c) for c in [*own, *foreign.values()])
@@ -993,10 +1054,7 @@ def _verdict(
         supporting = list(supporting)
         support_ids = {a.id for a in _assertions(supporting)}
         rest = [a for a in _assertions(opposing) if a.id not in support_ids]
-        steps = tuple(
-            TraceStep(rule=c.rule, decision=f"{c.amount:+.2f} for {c.answer}", reason=c.reason)
-            for c in contributions
-        )
+        # The trace is derived from the contributions when read (Verdict.trace).
         return Verdict(
             key=key,
             status=status_,
@@ -1005,7 +1063,6 @@ def _verdict(
             supporting=_assertions(supporting),
             opposing=tuple(rest),
             sides=sides,
-            trace=steps,
             contributions=tuple(contributions),
             margin=None if margin is None else round(margin, 9),
         )
@@ -1026,7 +1083,9 @@ def _verdict(
         lost = next((c for c in own if c.positive), own[0])
         winner = beaten_by.get(id(lost))
         winners = [winner] if winner is not None else []
-        margin, contributions = _lead(winner, lost, scored, context) if winner else (None, [])
+        margin, contributions = (
+            _lead(winner, lost, scored, labels, shared) if winner else (None, [])
+        )
         # Outweighed by a rival only ever expected: nothing is established either way.
         settled = winner is not None and winner.factual
         status_ = VerdictStatus.REJECTED if settled else VerdictStatus.UNCONFIRMED
@@ -1034,7 +1093,7 @@ def _verdict(
     rival_list = list(rivals.of(chosen))
     rival_ids = {id(r) for r in rival_list}
     runner_up = max(rival_list, key=lambda r: (scored[id(r)][0], r.answer), default=None)
-    margin, contributions = _lead(chosen, runner_up, scored, context)
+    margin, contributions = _lead(chosen, runner_up, scored, labels, shared)
     factual = chosen.factual
     if chosen.positive:
         status_ = VerdictStatus.ACCEPTED if factual else VerdictStatus.UNCONFIRMED
@@ -1062,16 +1121,17 @@ def _lead(
     winner: _Candidate,
     runner_up: _Candidate | None,
     scored: Mapping[int, tuple[float, list[tuple[str, float, str]]]],
-    context: Context,
+    labels: Mapping[int, str],
+    shared: Callable[[str], str],
 ) -> tuple[float, list[Contribution]]:
     """The margin of ``winner`` over ``runner_up`` and the contributions that make it:
     the winner's (positive) and the runner-up's (negative)."""
     total, parts = scored[id(winner)]
-    contributions = _contributions(parts, winner.label(context), 1.0)
+    contributions = _contributions(parts, labels[id(winner)], 1.0, shared)
     if runner_up is None:
         return total, contributions
     rival_total, rival_parts = scored[id(runner_up)]
-    rival = _contributions(rival_parts, runner_up.label(context), -1.0)
+    rival = _contributions(rival_parts, labels[id(runner_up)], -1.0, shared)
     return total - rival_total, contributions + rival
 
 

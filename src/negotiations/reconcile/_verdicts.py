@@ -58,6 +58,14 @@ class Contribution:
         return f"{self.amount:+.2f} {self.rule} ({self.answer}): {self.reason}"
 
 
+def trace_of(contributions: tuple[Contribution, ...]) -> tuple[TraceStep, ...]:
+    """The rule trace that states ``contributions`` in words, one step each."""
+    return tuple(
+        TraceStep(rule=c.rule, decision=f"{c.amount:+.2f} for {c.answer}", reason=c.reason)
+        for c in contributions
+    )
+
+
 @frozen(kw_only=True)
 class Side:
     """One answer to the question (or a rival answer to a related one) and its evidence."""
@@ -89,12 +97,27 @@ class Verdict:
     supporting: tuple[Assertion, ...]
     opposing: tuple[Assertion, ...]
     sides: tuple[Side, ...]
-    trace: tuple[TraceStep, ...] = attrs.field(default=())
+    #: The rule trace given at construction when it is not the contributions' own;
+    #: None when it is (derived on access: a large run does not hold each step twice).
+    #: Passed and read as ``trace``.
+    _trace: tuple[TraceStep, ...] | None = attrs.field(default=None, alias="trace")
     #: Signed contributions of each rule: they add up to ``margin``.
     contributions: tuple[Contribution, ...] = attrs.field(default=())
     #: How far the answer led its strongest rival (its whole weight when unopposed);
     #: None when nothing was weighed.
     margin: float | None = None
+
+    def __attrs_post_init__(self) -> None:
+        # One stored form per trace, so that equality and hashing do not depend on
+        # whether the steps were given or derived.
+        if self._trace is not None and self._trace == trace_of(self.contributions):
+            object.__setattr__(self, "_trace", None)
+
+    @property
+    def trace(self) -> tuple[TraceStep, ...]:
+        """Each rule's decision in words: one step per contribution unless the verdict
+        was given steps of its own."""
+        return self._trace if self._trace is not None else trace_of(self.contributions)
 
     def __repr__(self) -> str:
         margin = f", margin {self.margin:.2f}" if self.margin is not None else ""

@@ -1,0 +1,43 @@
+"""What keeps a large run's peak memory down: the engine holds recurring small
+pieces once (docs/performance.md). Each test would fail if the sharing were lost."""
+
+from __future__ import annotations
+
+import negotiations as ng
+from negotiations.reconcile import Claim, default_policy
+from negotiations.reconcile._claims import form_claims
+from negotiations.reconcile._engine import Statistics, Weigher, prepare_questions
+from tests.reconcile._build import date_value, day, say
+
+P = ng.Predicate
+
+
+def _claims() -> list[Claim]:
+    """Two meetings, each dated by the same two sources, who disagree on both."""
+    assertions = [
+        say(meeting, P.DATE, date_value("Friday", day(16 + offset)), source=source)
+        for meeting in ("talks", "follow_up")
+        for offset, source in ((0, "a"), (1, "b"))
+    ]
+    return form_claims(assertions, ng.Context(), default_policy().title_window)
+
+
+def test_questions_share_the_pieces_they_have_in_common() -> None:
+    claims = _claims()
+    first, second = prepare_questions(claims, lambda claim: 1.0, ng.Context())
+    assert first.said == second.said
+    assert all(x is y for x, y in zip(first.said, second.said, strict=True))
+    assert all(x is y for x, y in zip(first.origins, second.origins, strict=True))
+    assert first.agree is second.agree
+
+
+def test_claims_weighed_alike_share_one_record() -> None:
+    claims = _claims()
+    weigher = Weigher(default_policy())
+    statistics = Statistics(by_rule={})
+    context = ng.Context()
+    weights = [weigher.static_weight(c, statistics, context) for c in claims]
+    assert weights == [weigher.static(c) for c in claims]
+    assert len(weigher.records) < len(claims)
+    records = {id(weigher.kept[id(c)]) for c in claims}
+    assert len(records) == len(weigher.records)
