@@ -113,11 +113,31 @@ def test_explain_prints_a_readable_trace(
     seed_corpus: ng.Corpus, seed_reconciliation: ng.Reconciliation
 ) -> None:
     text = seed_reconciliation.explain(seed_corpus.actor("Igor Kostyukov"), "holds_office")
-    assert "REJECTED" in text
+    assert text.startswith(
+        "Igor Kostyukov did not hold the office of Chief of the General Staff of the Armed Forces"
+    )
     assert "SourceTrust" in text
     assert "IndependentCorroboration" in text
     assert "Russian Armed Forces General Staff Head Igor Kostyukov" in text
     assert "GRU intelligence chief Igor Kostyukov" in text
+    # For a reader: names, reports and dates, no ids and no origin labels.
+    assert "igor_kostyukov" not in text
+    assert "russia_chief_of_general_staff" not in text
+    assert "source:" not in text
+    assert "one independent origin (report 004, 2025-05-16)" in text
+    with_ids = seed_reconciliation.explain("Igor Kostyukov", "holds_office", ids=True)
+    assert "Igor Kostyukov [igor_kostyukov]" in with_ids
+
+
+def test_a_quoted_origin_reads_as_the_speaker_quoted(
+    seed_reconciliation: ng.Reconciliation,
+) -> None:
+    texts = [
+        seed_reconciliation.explain(v.subject, v.predicate) for v in seed_reconciliation.verdicts
+    ]
+    reasons = [line for text in texts for line in text.splitlines() if "independent origin" in line]
+    assert any(", quoted)" in line for line in reasons)
+    assert not any("quoted:" in line or "outlet:" in line for line in reasons)
 
 
 def test_every_seed_assertion_is_accounted_for(

@@ -379,8 +379,20 @@ def humanise(text: str, verdict: Verdict, labels: Labels) -> str:
         if label in text:
             slots.append(shorts[label])
             text = text.replace(label, f"\x00{len(slots) - 1}\x00")
+    text = _ORIGIN.sub(lambda m: _origin_words(m.group(1), m.group(2), labels), text)
     text = _ID.sub(lambda m: _name_or_word(m.group(0), labels), text)
     return re.sub("\x00(\\d+)\x00", lambda m: slots[int(m.group(1))], text)
+
+
+#: An origin label in a reason (``quoted:dmitry_peskov``, ``outlet:tass``,
+#: ``source:004_...``): the rules name origins so; a reader wants the name.
+_ORIGIN = re.compile(r"\b(quoted|outlet|source):([a-z0-9][a-z0-9_]*[a-z0-9])\b")
+
+
+def _origin_words(kind: str, token: str, labels: Labels) -> str:
+    if kind == "quoted":
+        return f"{_name_or_word(token, labels)}, quoted"
+    return _name_or_word(token, labels)
 
 
 def _name_or_word(token: str, labels: Labels) -> str:

@@ -306,16 +306,22 @@ class Reconciliation:
         return tuple(out)
 
     # -- explanation and export ----------------------------------------------------
-    def explain(self, subject: Actor | str, predicate: Predicate | str | None = None) -> str:
-        """A readable account of the verdicts about ``subject``: answer, rules, evidence."""
-        from negotiations.reconcile._explain import explain_verdicts
+    def explain(
+        self, subject: Actor | str, predicate: Predicate | str | None = None, *, ids: bool = False
+    ) -> str:
+        """A readable account of the verdicts about ``subject``: the answer in words,
+        the evidence (each quote with its outlet or report and date), then the reasons.
+        Names, titles and outlets throughout; ``ids=True`` puts each id beside its name
+        (the same text as ``negotiations explain``)."""
+        from negotiations.display import Labels
+        from negotiations.display.text import explain_text
 
         verdicts = self.about(subject, predicate)
         if not verdicts:
             return f"no assertions about {subject!r}" + (
                 f" with predicate {predicate}" if predicate else ""
             )
-        return explain_verdicts(verdicts, self.registry, self.sources)
+        return explain_text(verdicts, Labels(self, ids=ids))
 
     def to_data(self) -> dict[str, Any]:
         """Plain data for JSON: the schema tag, the whole policy, every verdict."""
