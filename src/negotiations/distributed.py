@@ -138,10 +138,10 @@ def _added(
 
 
 def _tallied(
-    parts: Iterable[list[Any]], tally: Callable[..., Any], votes: Votes
+    parts: Iterable[list[Any]], tally: Callable[..., Any], votes: Votes, *args: Any
 ) -> list[tuple[dict[Any, int], dict[Any, int]]]:
     """A partition's sums of ``tally`` (agreement or mistakes) over its shards' questions."""
-    return [_added(tally(questions, votes) for questions in parts)]
+    return [_added(tally(questions, votes, *args) for questions in parts)]
 
 
 class _BagTally:
@@ -162,8 +162,12 @@ class _BagTally:
     def agreement(self, votes: Votes) -> tuple[Mapping[str, int], Mapping[str, int]]:
         return _added(self.questions.map_partitions(_tallied, tally_agreement, votes).compute())
 
-    def mistakes(self, votes: Votes) -> tuple[Mapping[str, int], Mapping[tuple[str, str], int]]:
-        return _added(self.questions.map_partitions(_tallied, tally_mistakes, votes).compute())
+    def mistakes(
+        self, votes: Votes, among: frozenset[str]
+    ) -> tuple[Mapping[str, int], Mapping[tuple[str, str], int]]:
+        return _added(
+            self.questions.map_partitions(_tallied, tally_mistakes, votes, among).compute()
+        )
 
     def regrouped(self, copy_groups: Mapping[str, str]) -> _BagTally:
         grouped = attrs.evolve(self.context, copy_groups=copy_groups)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import gc
 import heapq
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Hashable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import Any, Protocol, TypeVar
 
@@ -136,9 +136,11 @@ class Tally(Protocol):
         the number of questions it was counted on."""
         ...
 
-    def mistakes(self, votes: Votes) -> tuple[Mapping[str, int], Mapping[tuple[str, str], int]]:
-        """Per publisher, the questions it answered unlikely; per pair of publishers,
-        the questions on which both did, with a common unlikely answer."""
+    def mistakes(
+        self, votes: Votes, among: frozenset[str]
+    ) -> tuple[Mapping[str, int], Mapping[tuple[str, str], int]]:
+        """Per publisher, the questions it answered unlikely; per pair of publishers in
+        ``among``, the questions on which both did, with a common unlikely answer."""
         ...
 
     def regrouped(self, copy_groups: Mapping[str, str]) -> Tally:
@@ -171,8 +173,10 @@ class _LocalTally:
     def agreement(self, votes: Votes) -> tuple[Mapping[str, int], Mapping[str, int]]:
         return tally_agreement(self.questions, votes)
 
-    def mistakes(self, votes: Votes) -> tuple[Mapping[str, int], Mapping[tuple[str, str], int]]:
-        return tally_mistakes(self.questions, votes)
+    def mistakes(
+        self, votes: Votes, among: frozenset[str]
+    ) -> tuple[Mapping[str, int], Mapping[tuple[str, str], int]]:
+        return tally_mistakes(self.questions, votes, among)
 
     def regrouped(self, copy_groups: Mapping[str, str]) -> _LocalTally:
         # This tally is not asked again: its questions are let go before the regrouped
@@ -518,10 +522,11 @@ def _leave_one_out(
 
 
 def tally_mistakes(
-    questions: Iterable[_Question], votes: Mapping[str, float]
+    questions: Iterable[_Question], votes: Mapping[str, float], among: Container[str] = ()
 ) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
     """Per publisher, the questions it answered unlikely (below the best-supported
-    answer); per pair, the questions where both gave a common unlikely answer."""
+    answer); per pair of publishers in ``among``, the questions where both gave a
+    common unlikely answer."""
     errors: defaultdict[str, int] = defaultdict(int)
     false_together: defaultdict[tuple[str, str], int] = defaultdict(int)
     for question in questions:
@@ -537,8 +542,9 @@ def tally_mistakes(
         ]
         for key, _ in wrong:
             errors[key] += 1
-        for i, (first, first_wrong) in enumerate(wrong):
-            for second, second_wrong in wrong[i + 1 :]:
+        paired = [item for item in wrong if item[0] in among]
+        for i, (first, first_wrong) in enumerate(paired):
+            for second, second_wrong in paired[i + 1 :]:
                 if first_wrong & second_wrong:
                     false_together[(first, second)] += 1
     return dict(errors), dict(false_together)
@@ -548,7 +554,12 @@ def _copy_groups(tally: Tally, trust: TrustEstimates, model: TrustModel) -> dict
     """Publishers that repeatedly give the same answer where the record finds it unlikely
     copy each other (independent sources rarely share mistakes: Dong et al.)."""
     votes = _votes(trust, trust.prior, {key: e.accuracy for key, e in trust.estimates.items()})
-    errors, false_together = tally.mistakes(votes)
+    errors, _ = tally.mistakes(votes, frozenset())
+    # Two publishers share at most as many mistakes as the one that errs less: pairs are
+    # counted only among those with ``copy_min`` mistakes of their own, so a question
+    # answered by thousands of sources is not a million pairs when few of them err often.
+    among = frozenset(key for key, count in errors.items() if count >= model.copy_min)
+    false_together = tally.mistakes(votes, among)[1] if len(among) > 1 else {}
     copies: UnionFind[str] = UnionFind()
     for pair, together in sorted(false_together.items()):
         # Most of the mistakes of the one that errs less are the other's mistakes too.
