@@ -544,3 +544,25 @@ def test_an_english_form_that_states_its_year_needs_no_anchor(
 ) -> None:
     expression = resolve_date(text, None)
     assert (expression.value, expression.method, expression.anchor) == (expected, method, None)
+
+
+@pytest.mark.parametrize(
+    "text", ["3 days and", "and 3 days", "3 days, and", "1 hour and and 45 minutes"]
+)
+def test_a_duration_with_a_dangling_joiner_is_refused(text: str) -> None:
+    """Components joined by commas and "and", nothing left over at either end."""
+    with pytest.raises(UnresolvableDateError, match="is not a duration like"):
+        resolve_duration(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 hour and 45 minutes", "1 hour, 45 minutes"),
+        ("1 hour, and 45 minutes", "1 hour, 45 minutes"),
+        ("1 hour 45 minutes", "1 hour, 45 minutes"),
+        ("3 days, 2 hours", "3 days, 2 hours"),
+    ],
+)
+def test_components_joined_by_commas_and_and_are_one_duration(text: str, expected: str) -> None:
+    assert str(resolve_duration(text)) == expected

@@ -447,6 +447,8 @@ _UNITS = {
 _COMPONENT = re.compile(
     r"(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(year|month|week|day|hour|minute)s?"
 )
+#: Components (each replaced by NUL) joined by commas and "and", as a whole duration.
+_JOINED = re.compile(r"\s*\x00(?:\s*(?:,\s*)?(?:and\s+)?\x00)*\s*")
 #: "two-hour", "90-minute", "hour-long", "a two-day": the hyphenated adjective forms.
 _HYPHENATED = re.compile(
     r"^(?:an?\s+)?(?:(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-)?"
@@ -467,10 +469,11 @@ def resolve_duration(text: str) -> Duration:
 
     def take(match: re.Match[str]) -> str:
         components[_UNITS[match.group(2)]] = _number(match.group(1))
-        return ""
+        return "\x00"
 
-    rest = _COMPONENT.sub(take, s)
-    if not components or re.sub(r"[\s,]|and", "", rest):
+    # Components joined by commas and "and" ("1 hour, and 45 minutes"), nothing else:
+    # not a dangling "and" ("3 days and"), nor words between them.
+    if not _JOINED.fullmatch(_COMPONENT.sub(take, s)):
         raise UnresolvableDateError(
             f"{_short(text)} is not a duration like 'approximately 1 hour and 45 minutes' or 'nearly three years'"
         )
