@@ -97,8 +97,8 @@ def _question() -> _Question:
         answers=(("a", True), ("b", True)),
         agree=((0,), (1,)),
         origins=((0, (("x", 1.0),)), (0, (("x", 1.0),)), (1, (("y", 1.0),))),
-        publishers=(("x",), ("x",), ("y",)),
         said=(("x", (0,)), ("y", (1,))),
+        own=((0, 1), (2,)),
         asserted=(("x", (0,)), ("y", (1,))),
     )
 
@@ -115,8 +115,8 @@ def test_leave_one_out_counts_the_share_of_others_evidence_that_agrees() -> None
         answers=(("a", True), ("b", True)),
         agree=((0,), (1,)),
         origins=((0, (("x", 1.0),)), (0, (("z", 1.0),)), (1, (("y", 1.0),))),
-        publishers=(("x",), ("z",), ("y",)),
         said=(("x", (0,)), ("y", (1,)), ("z", (0,))),
+        own=((0,), (2,), (1,)),
         asserted=(("x", (0,)), ("y", (1,)), ("z", (0,))),
     )
     agreement, _ = tally_agreement([question], Votes({}, 0.5))

@@ -311,11 +311,15 @@ class _Question:
     answers: tuple[tuple[str, bool], ...]
     agree: tuple[tuple[int, ...], ...]
     origins: tuple[tuple[int, tuple[tuple[str, float], ...]], ...]
-    #: The distinct publishers of each origin, in the order of ``origins``.
-    publishers: tuple[tuple[str, ...], ...]
+    #: What each publisher said (answer indices), sorted by publisher.
     said: tuple[tuple[str, tuple[int, ...]], ...]
+    #: The origins (indices into ``origins``, ascending) of each publisher of ``said``,
+    #: in its order: what is left out when the publisher is weighed against the rest.
+    own: tuple[tuple[int, ...], ...]
     #: What each publisher said with some weight (superseded expectations are no mistakes).
     asserted: tuple[tuple[str, tuple[int, ...]], ...]
+    #: Whether every answer agrees with itself alone (exact answers: no ranges).
+    lonely: bool = False
 
 
 def prepare_questions(
@@ -379,9 +383,10 @@ def prepare_questions(
         )
         said: dict[str, set[int]] = defaultdict(set)
         asserted: dict[str, set[int]] = defaultdict(set)
-        publishers = tuple(
-            shared(tuple(sorted({key for key, _ in entries}))) for _, entries in origins
-        )
+        own: dict[str, list[int]] = defaultdict(list)
+        for i, (_, entries) in enumerate(origins):
+            for key in {key for key, _ in entries}:
+                own[key].append(i)
         for claim in members:
             answer_index = index[(claim.answer, claim.positive)]
             said[context.publisher(claim.assertion)].add(answer_index)
@@ -392,9 +397,10 @@ def prepare_questions(
                 answers=answers,
                 agree=agree,
                 origins=origins,
-                publishers=publishers,
                 said=_shared_answers(said, shared),
+                own=tuple(shared(tuple(own[key])) for key in sorted(said)),
                 asserted=_shared_answers(asserted, shared),
+                lonely=all(len(a) == 1 for a in agree),
             )
         )
     return prepared
@@ -487,9 +493,10 @@ def _leave_one_out(
     with its answers, added to ``agreement`` (and the question to ``counted``).
     Leaving out the publisher's whole origin (its copies, the speaker it quotes)
     keeps a publisher from vouching for itself through them."""
+    origins = question.origins
     totals = [0.0] * len(question.answers)
-    loss: dict[str, dict[int, float]] = {}
-    for (answer, entries), keys in zip(question.origins, question.publishers, strict=True):
+    tops = []
+    for answer, entries in origins:
         if len(entries) == 1:
             top = votes[entries[0][0]] * entries[0][1]
             if top > 1.0:
@@ -497,26 +504,38 @@ def _leave_one_out(
         else:
             top = max(min(1.0, votes[key] * weight) for key, weight in entries)
         totals[answer] += top
-        for key in keys:
-            lost = loss.get(key)
-            if lost is None:
-                loss[key] = {answer: top}
-            else:
-                lost[answer] = lost.get(answer, 0.0) + top
-    single = len(totals) == 1
-    for key, answers in question.said:
-        own_loss = loss.get(key, {})
-        if single:
-            # One answer: every publisher agrees with all the evidence there is.
-            if totals[0] - own_loss.get(0, 0.0) > 1e-12:
+        tops.append(top)
+    # Each publisher's own origins are subtracted one by one, in the order of the
+    # origins (the same float operations whatever the shape of the question).
+    if len(totals) == 1:
+        # One answer: every publisher agrees with all the evidence there is.
+        for (key, _), own in zip(question.said, question.own, strict=True):
+            lost = 0.0
+            for o in own:
+                lost += tops[o]
+            if totals[0] - lost > 1e-12:
                 agreement[key] += AGREEMENT_UNIT
                 counted[key] += 1
-            continue
-        others = [total - own_loss.get(i, 0.0) for i, total in enumerate(totals)]
+        return
+    agree, lonely = question.agree, question.lonely
+    for (key, answers), own in zip(question.said, question.own, strict=True):
+        if len(own) == 1:
+            others = totals.copy()
+            at = origins[own[0]][0]
+            others[at] = totals[at] - tops[own[0]]
+        else:
+            loss: dict[int, float] = {}
+            for o in own:
+                at = origins[o][0]
+                loss[at] = loss.get(at, 0.0) + tops[o]
+            others = [total - loss.get(i, 0.0) for i, total in enumerate(totals)]
         whole = sum(others)
         if whole <= 1e-12:
             continue
-        shares = [sum(others[j] for j in question.agree[i]) / whole for i in answers]
+        if lonely:
+            shares = [others[i] / whole for i in answers]
+        else:
+            shares = [sum(others[j] for j in agree[i]) / whole for i in answers]
         agreement[key] += round(sum(shares) / len(shares) * AGREEMENT_UNIT)
         counted[key] += 1
 
