@@ -497,12 +497,15 @@ def _leave_one_out(
     totals = [0.0] * len(question.answers)
     tops = []
     for answer, entries in origins:
-        if len(entries) == 1:
-            top = votes[entries[0][0]] * entries[0][1]
-            if top > 1.0:
-                top = 1.0
-        else:
-            top = max(min(1.0, votes[key] * weight) for key, weight in entries)
+        # The origin's strongest claim, capped at one unit (a loop: most origins are one
+        # claim, and a generator per origin per round was a tenth of the run).
+        top = -1.0
+        for key, weight in entries:
+            vote = votes[key] * weight
+            if vote > top:
+                top = vote
+        if top > 1.0:
+            top = 1.0
         totals[answer] += top
         tops.append(top)
     # Each publisher's own origins are subtracted one by one, in the order of the
