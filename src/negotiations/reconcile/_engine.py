@@ -339,10 +339,17 @@ def prepare_questions(
     for claim in claims:
         if claim.implied_by is None:
             by_question[claim.key].append(claim)
+    publisher = context.publisher
     prepared = []
     for _, members in sorted(by_question.items(), key=lambda kv: kv[0].order):
-        if len({context.publisher(c.assertion) for c in members}) < 2:
+        publishers = [publisher(claim.assertion) for claim in members]
+        if len(set(publishers)) < 2:
             continue
+        # Each claim as (publisher, static weight), once: the entry its origin holds.
+        entry = {}
+        for claim, key in zip(members, publishers, strict=True):
+            pair = (key, static(claim))
+            entry[id(claim)] = pool.setdefault(pair, pair)
         values: dict[tuple[str, bool], Any] = {}
         by_answer: dict[tuple[str, bool], list[Claim]] = defaultdict(list)
         for claim in members:
@@ -367,17 +374,7 @@ def prepare_questions(
             )
         )
         origins = tuple(
-            shared(
-                (
-                    index[answer],
-                    shared(
-                        tuple(
-                            shared((context.publisher(c.assertion), static(c)))
-                            for c in origin_claims
-                        )
-                    ),
-                )
-            )
+            shared((index[answer], shared(tuple(entry[id(c)] for c in origin_claims))))
             for answer in answers
             for _, origin_claims in group_origins(by_answer[answer], context)
         )
@@ -389,9 +386,10 @@ def prepare_questions(
                 own[key].append(i)
         for claim in members:
             answer_index = index[(claim.answer, claim.positive)]
-            said[context.publisher(claim.assertion)].add(answer_index)
-            if static(claim) > 0:
-                asserted[context.publisher(claim.assertion)].add(answer_index)
+            key, weight = entry[id(claim)]
+            said[key].add(answer_index)
+            if weight > 0:
+                asserted[key].add(answer_index)
         prepared.append(
             _Question(
                 answers=answers,
