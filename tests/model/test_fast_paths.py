@@ -191,6 +191,25 @@ def test_create_without_qualifiers_or_attribution_shares_one_empty_instance() ->
     assert a.attribution is b.attribution
 
 
+def test_every_way_of_making_an_assertion_shares_the_empty_instances() -> None:
+    """The constructor and JSON loading too: a million loaded assertions do not hold a
+    million empty qualifiers (nor fill the content-id cache with them)."""
+    made = chair_assertion()
+    direct = ng.Assertion(
+        **{f: getattr(made, f) for f in FIELDS if f not in ("qualifiers", "attribution")},
+    )
+    given_empty = attrs.evolve(made, qualifiers=ng.Qualifiers(), attribution=ng.Attribution())
+    loaded = ng.from_json(ng.to_json(made), ng.Assertion)
+    for other in (direct, given_empty, loaded):
+        assert other == made
+        assert other.qualifiers is made.qualifiers
+        assert other.attribution is made.attribution
+    titled = attrs.evolve(made, qualifiers=ng.Qualifiers(title="Minister"), id="")
+    assert titled.qualifiers is not made.qualifiers
+    with pytest.raises(ng.ModelError, match="qualifiers"):
+        attrs.evolve(made, qualifiers="Minister")
+
+
 def test_a_subclass_is_built_by_its_own_constructor() -> None:
     made = _Assertion.create(**_fields(chair_assertion()))
     assert type(made) is _Assertion

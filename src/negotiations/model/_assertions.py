@@ -82,6 +82,23 @@ class Attribution:
     )
 
 
+#: The empty qualifiers and attribution of an assertion that has none: one of each,
+#: shared (they are frozen), rather than two new objects per assertion, whether it is
+#: made by ``create``, by the constructor or loaded from JSON.
+_NO_QUALIFIERS = Qualifiers()
+_NO_ATTRIBUTION = Attribution()
+
+
+def _shared_if_empty(value: object) -> object:
+    """The shared empty instance for an empty ``Qualifiers``/``Attribution`` (anything
+    else unchanged, for the validator to judge)."""
+    if type(value) is Qualifiers and value == _NO_QUALIFIERS:
+        return _NO_QUALIFIERS
+    if type(value) is Attribution and value == _NO_ATTRIBUTION:
+        return _NO_ATTRIBUTION
+    return value
+
+
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
@@ -234,9 +251,11 @@ class Assertion:
     evidence: Evidence = attrs.field(validator=v.instance_of(TextAnchor, RecordRef))
     modality: Modality = attrs.field(validator=v.instance_of(Modality))
     polarity: Polarity = attrs.field(default=Polarity.POSITIVE, validator=v.instance_of(Polarity))
-    qualifiers: Qualifiers = attrs.field(factory=Qualifiers, validator=v.instance_of(Qualifiers))
+    qualifiers: Qualifiers = attrs.field(
+        default=_NO_QUALIFIERS, converter=_shared_if_empty, validator=v.instance_of(Qualifiers)
+    )
     attribution: Attribution = attrs.field(
-        factory=Attribution, validator=v.instance_of(Attribution)
+        default=_NO_ATTRIBUTION, converter=_shared_if_empty, validator=v.instance_of(Attribution)
     )
     asserted_at: PartialDate | None = attrs.field(
         default=None, validator=v.optional(v.instance_of(PartialDate))
@@ -369,10 +388,6 @@ class Assertion:
         return self.polarity is _POSITIVE
 
 
-#: The empty qualifiers and attribution ``create`` gives an assertion that has none:
-#: one of each, shared (they are frozen), rather than two new objects per assertion.
-_NO_QUALIFIERS = Qualifiers()
-_NO_ATTRIBUTION = Attribution()
 _VALID_IDS = v._VALID_IDS
 _is_new_id = v.is_new_id
 _VALUE_TYPES = frozenset(VALUE_TYPES)
