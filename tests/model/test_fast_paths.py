@@ -204,7 +204,7 @@ def test_every_way_of_making_an_assertion_shares_the_empty_instances() -> None:
         assert other == made
         assert other.qualifiers is made.qualifiers
         assert other.attribution is made.attribution
-    titled = attrs.evolve(made, qualifiers=ng.Qualifiers(title="Minister"), id="")
+    titled = attrs.evolve(made, qualifiers=ng.Qualifiers(title="Minister"), id=ng.AssertionId(""))
     assert titled.qualifiers is not made.qualifiers
     with pytest.raises(ng.ModelError, match="qualifiers"):
         attrs.evolve(made, qualifiers="Minister")
