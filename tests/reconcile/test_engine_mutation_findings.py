@@ -224,8 +224,8 @@ def test_each_answer_is_labelled_by_subject_predicate_and_value_in_words() -> No
     assert labels == [
         "NOT ua member Rustem Umerov",
         "talks agenda Prisoner Exchange",
-        "talks chair fidan",  # a single-valued answer shows its value (display names it)
-        "talks city istanbul",
+        "talks chair Hakan Fidan",  # a single-valued answer names the actor it gives
+        "talks city istanbul",  # an id the registry does not know is shown as it is
         "ua member Rustem Umerov",
     ]
 

@@ -28,7 +28,7 @@ import attrs
 from attrs import frozen
 
 from negotiations.errors import NegotiationsError, PolicyError, ReconciliationError
-from negotiations.model import Assertion
+from negotiations.model import ActorValue, Assertion, EventValue, OfficeValue, PlaceValue
 from negotiations.reconcile._claims import (
     PROSPECTIVE,
     Claim,
@@ -663,6 +663,10 @@ def _merge_shared(parts: dict[Hashable, list[Assertion]]) -> dict[Hashable, list
     return {k: sorted(v.values(), key=lambda a: a.id) for k, v in merged.items()}
 
 
+#: Values that are a registry id: an answer's label shows the registry's name for it.
+_NAMED_VALUES = (ActorValue, PlaceValue, OfficeValue, EventValue)
+
+
 def _default_window() -> Any:
     return Policy.__attrs_attrs__.title_window.default
 
@@ -699,9 +703,15 @@ class _Candidate:
         subject = context.label(self.key.subject)
         predicate = self.key.predicate.replace("_", " ")
         # A many-valued question names its value by the registry's name for it (a
-        # member, an office); a single-valued one, or a text, shows the value itself.
+        # member, an office); a single-valued one names the actor, place, office or
+        # event it answers with, and shows any other value (a date, a text) itself.
         named = self.key.value and not (self.answer == "yes" and hasattr(self.value, "text"))
-        shown = context.label(self.key.value) if named else self.value.label()
+        if named:
+            shown = context.label(self.key.value)
+        elif isinstance(self.value, _NAMED_VALUES):
+            shown = context.label(self.value.key())
+        else:
+            shown = self.value.label()
         text = f"{subject} {predicate} {shown}"
         return text if self.positive else f"NOT {text}"
 
