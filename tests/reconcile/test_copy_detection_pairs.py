@@ -17,8 +17,8 @@ from negotiations.reconcile._engine import (
     _copy_groups,
     _learn_trust,
     _LocalTally,
+    copy_groups_of,
 )
-from negotiations.reconcile._union_find import UnionFind
 from negotiations.testing import LAW_CONTEXT, reconciliation_inputs
 from tests.reconcile._build import say
 
@@ -38,13 +38,7 @@ def _tally(assertions: list[ng.Assertion], context: ng.Context) -> _LocalTally:
 def _every_pair_groups(tally: _LocalTally, votes: Votes, model: TrustModel) -> dict[str, str]:
     """Copy groups from the shared mistakes of every pair of publishers (no pruning)."""
     everyone = frozenset(key for q in tally.questions for key, _ in q.said)
-    errors, together = tally.mistakes(votes, everyone)
-    copies: UnionFind[str] = UnionFind()
-    for pair, count in sorted(together.items()):
-        fewer = min(errors[pair[0]], errors[pair[1]])
-        if count >= model.copy_min and count / fewer >= model.copy_share:
-            copies.union(pair[0], pair[1])
-    return {key: copies.find(key) for key in copies.keys()}  # noqa: SIM118 - sorted
+    return copy_groups_of(*tally.mistakes(votes, everyone), model)
 
 
 def _both(

@@ -580,6 +580,13 @@ def _copy_groups(tally: Tally, trust: TrustEstimates, model: TrustModel) -> dict
     # answered by thousands of sources is not a million pairs when few of them err often.
     among = frozenset(key for key, count in errors.items() if count >= model.copy_min)
     false_together = tally.mistakes(votes, among)[1] if len(among) > 1 else {}
+    return copy_groups_of(errors, false_together, model)
+
+
+def copy_groups_of(
+    errors: Mapping[str, int], false_together: Mapping[tuple[str, str], int], model: TrustModel
+) -> dict[str, str]:
+    """Each copying publisher's group (by its root), from the mistakes counted."""
     copies: UnionFind[str] = UnionFind()
     for pair, together in sorted(false_together.items()):
         # Most of the mistakes of the one that errs less are the other's mistakes too.
