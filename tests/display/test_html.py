@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import attrs
+import pytest
 
 import negotiations as ng
 from negotiations.display import Labels, conflict_groups
@@ -87,3 +88,21 @@ def test_a_verdict_shows_the_contributions_that_decided_it(
     assert "Contributions" in html
     for contribution in verdict.contributions:
         assert f"{contribution.amount:+.2f}" in html
+
+
+def test_a_verdict_shown_alone_names_what_its_corpus_names(
+    corpus: ng.Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a notebook, ``rec.verdicts[i]`` is displayed without its reconciliation:
+    reconciling a corpus lets the display find the names (and the sentences) again."""
+    from negotiations.display import _labels
+
+    monkeypatch.setattr(_labels, "_seen", [])  # nothing displayed before
+    rec = ng.reconcile(corpus)
+    (chair,) = (
+        v for v in rec.verdicts if v.predicate == "chair" and v.key.subject == "istanbul_talks_2025"
+    )
+    html = chair._repr_html_()
+    assert "Hakan Fidan chaired" in html
+    assert "hakan_fidan" not in html
+    assert "004_0463d2aba5b1d448" not in html

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol, runtime_checkable
 
@@ -83,6 +84,7 @@ def reconcile(
             vocabulary = getattr(data, "vocabulary", None)
         # Sentences documents share word for word: claims quoted from one are one origin.
         passages = getattr(data, "shared_passages", None)
+        _remember_for_display(data)
     else:
         assertions = tuple(data)
     if context is None:
@@ -101,6 +103,17 @@ def reconcile(
     finally:
         if collecting:
             gc.enable()
+
+
+def _remember_for_display(data: Evidenced) -> None:
+    """Let a verdict shown alone (in a notebook) name what its corpus names: the display
+    layer remembers the last corpora it has seen (weakly). Only a loaded corpus is
+    remembered; nothing is imported for any other input."""
+    corpus_module = sys.modules.get("negotiations.corpus")
+    if corpus_module is not None and isinstance(data, corpus_module.Corpus):
+        from negotiations.display._labels import remember
+
+        remember(data)
 
 
 __all__ = [
