@@ -218,3 +218,16 @@ def test_reprs_are_short_and_stable(
     zelenskyy = repr(seed_corpus.actor("Zelensky"))
     aliases = zelenskyy.split("aliases=")[1]
     assert aliases.index("'Vladimir Zelensky'") < aliases.index("'Zelensky'")  # sorted
+
+
+def test_verdict_labels_name_what_they_reject_and_whose_delegation(
+    seed_reconciliation: ng.Reconciliation,
+) -> None:
+    """A rejected claim reads as the claim in words, negated; a delegation is named."""
+    labels = {v.label for v in seed_reconciliation.verdicts}
+    assert (
+        "NOT Igor Kostyukov holds office Chief of the General Staff of the Armed Forces of Russia"
+        in labels
+    )
+    assert any(label.startswith("Ukraine delegation (") for label in labels)
+    assert not any("igor_kostyukov" in label for label in labels)

@@ -126,6 +126,8 @@ class Context:
             **{o.id: o.name for o in registry.offices},
             **{e.id: e.name for e in registry.events},
             **{p.id: p.name for p in registry.places},
+            # "Ukraine delegation (Istanbul talks)": answers about a delegation name it.
+            **{d.id: registry.label(d.id) for d in registry.delegations()},
         }
         for sid, source in sources.items():
             labels.setdefault(sid, source.title or sid)

@@ -141,9 +141,14 @@ class Verdict:
         """The answer in words, e.g. ``istanbul_talks_2025 date 2025-05-16 ('on Friday')``."""
         if self.value is None:
             return f"{self.key} (contested)"
+        opposite = None
         for side in self.sides:
-            if side.key == self.key and side.value == self.value and side.positive == self.positive:
-                return side.label
+            if side.key == self.key and side.value == self.value:
+                if side.positive == self.positive:
+                    return side.label
+                opposite = side.label
+        if opposite is not None:  # the claim rejected: its side says it in words
+            return opposite.removeprefix("NOT ") if self.positive else f"NOT {opposite}"
         return f"{'' if self.positive else 'NOT '}{self.key}"
 
     @property
