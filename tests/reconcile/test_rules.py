@@ -544,3 +544,19 @@ def test_a_run_is_reproducible_from_its_own_output() -> None:
     assert again.to_json() == first.to_json()
     with pytest.raises(ng.PolicyError, match="extra_rules"):
         policy_from_data({"rules": [{"class": "Mine", "parameters": {}}]})
+
+
+@pytest.mark.parametrize("rule", [ng.ModalityRank, ng.SourceTrust])
+def test_a_built_in_rule_that_fails_is_named_too(
+    rule: type[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Built-in rules are called without the checks a user's rule gets; a failure of one
+    is still reported by the rule's name, not as a bare exception."""
+
+    def boom(self: Any, claim: Any, statistics: Any, context: ng.Context) -> ng.Weight:
+        raise ZeroDivisionError("oops")
+
+    monkeypatch.setattr(rule, "weigh", boom)
+    data = [say("talks", P.CHAIR, actor("a")), say("talks", P.CHAIR, actor("b"), source="s2")]
+    with pytest.raises(ng.PolicyError, match=f"'{rule().name}' failed in weigh.*ZeroDivisionError"):
+        run(data)
