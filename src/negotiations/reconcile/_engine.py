@@ -870,18 +870,25 @@ def decide_group(
         if status[id(candidate)] is SideStatus.STANDS and not candidate.factual:
             status[id(candidate)] = SideStatus.UNCONFIRMED
 
+    made: dict[int, Side] = {}
+
     def side(c: _Candidate) -> Side:
-        winner = beaten_by.get(id(c))
-        return Side(
-            key=c.key,
-            label=labels[id(c)],
-            value=c.value,
-            positive=c.positive,
-            status=status[id(c)],
-            assertions=_assertions([c]),
-            eliminated_by=labels[id(winner)] if winner is not None else None,
-            score=round(score[id(c)], 6),
-        )
+        """Each answer's side, made once: every verdict that shows it (its own, and
+        those of the questions it rivals) holds the same one."""
+        found = made.get(id(c))
+        if found is None:
+            winner = beaten_by.get(id(c))
+            found = made[id(c)] = Side(
+                key=c.key,
+                label=labels[id(c)],
+                value=c.value,
+                positive=c.positive,
+                status=status[id(c)],
+                assertions=_assertions([c]),
+                eliminated_by=labels[id(winner)] if winner is not None else None,
+                score=round(score[id(c)], 6),
+            )
+        return found
 
     verdicts = []
     for key in sorted(by_key, key=lambda k: k.order):
@@ -1080,10 +1087,14 @@ def _verdict(
     status: Mapping[int, SideStatus],
     beaten_by: Mapping[int, _Candidate],
     scored: Mapping[int, tuple[float, list[tuple[str, float, str]]]],
-    side: Any,
+    side: Callable[[_Candidate], Side],
     labels: Mapping[int, str],
     shared: Callable[[str], str],
 ) -> Verdict:
+    def held(candidates: list[_Candidate]) -> tuple[Assertion, ...]:
+        """The candidates' assertions: one answer's are its side's (the same tuple)."""
+        return side(candidates[0]).assertions if len(candidates) == 1 else _assertions(candidates)
+
     foreign = {r.ident: r for c in own for r in rivals.across(c)}
     sides = tuple(side(c) for c in [*own, *foreign.values()])
     standing = [c for c in own if status[id(c)] in (SideStatus.STANDS, SideStatus.UNCONFIRMED)]
@@ -1110,16 +1121,16 @@ def _verdict(
         margin: float | None,
         contributions: Sequence[Contribution],
     ) -> Verdict:
-        supporting = list(supporting)
-        support_ids = {a.id for a in _assertions(supporting)}
-        rest = [a for a in _assertions(opposing) if a.id not in support_ids]
+        backing = held(list(supporting))
+        support_ids = {a.id for a in backing}
+        rest = [a for a in held(list(opposing)) if a.id not in support_ids]
         # The trace is derived from the contributions when read (Verdict.trace).
         return Verdict(
             key=key,
             status=status_,
             value=value,
             positive=positive,
-            supporting=_assertions(supporting),
+            supporting=backing,
             opposing=tuple(rest),
             sides=sides,
             contributions=tuple(contributions),
