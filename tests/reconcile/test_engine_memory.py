@@ -3,10 +3,18 @@ pieces once (docs/performance.md). Each test would fail if the sharing were lost
 
 from __future__ import annotations
 
+import attrs
+
 import negotiations as ng
 from negotiations.reconcile import Claim, default_policy
 from negotiations.reconcile._claims import form_claims
-from negotiations.reconcile._engine import Statistics, Weigher, prepare_questions
+from negotiations.reconcile._engine import (
+    Statistics,
+    Weigher,
+    _LocalTally,
+    prepare_keyed_questions,
+    prepare_questions,
+)
 from tests.reconcile._build import date_value, day, say
 
 P = ng.Predicate
@@ -41,3 +49,27 @@ def test_claims_weighed_alike_share_one_record() -> None:
     assert len(weigher.records) < len(claims)
     records = {id(weigher.kept[id(c)]) for c in claims}
     assert len(records) == len(weigher.records)
+
+
+def test_regrouping_prepares_again_only_the_questions_a_copier_answers() -> None:
+    """Copy groups change the origins of the questions their members answer; every
+    other question is taken as it was (the same object), and the result is what
+    preparing everything again gives."""
+    assertions = [
+        say(meeting, P.DATE, date_value("Friday", day(16 + offset)), source=source)
+        for meeting, sources in (("talks", ("a", "b")), ("follow_up", ("c", "d")))
+        for offset, source in enumerate(sources)
+    ]
+    context = ng.Context()
+    claims = form_claims(assertions, context, default_policy().title_window)
+    tally = _LocalTally(claims, lambda claim: 1.0, context)
+    before = dict(tally.by_key)
+    regrouped = tally.regrouped({"a": "a", "b": "a"})
+    touched = [key for key in before if key.subject == "talks"]
+    untouched = [key for key in before if key.subject == "follow_up"]
+    assert touched
+    assert untouched
+    assert all(regrouped.by_key[key] is before[key] for key in untouched)
+    assert all(regrouped.by_key[key] is not before[key] for key in touched)
+    grouped = attrs.evolve(context, copy_groups={"a": "a", "b": "a"})
+    assert regrouped.by_key == prepare_keyed_questions(claims, lambda claim: 1.0, grouped)

@@ -166,10 +166,15 @@ class _LocalTally:
     """Every question of the input, in this process."""
 
     def __init__(
-        self, claims: Sequence[Claim], static: Callable[[Claim], float], context: Context
+        self,
+        claims: Sequence[Claim],
+        static: Callable[[Claim], float],
+        context: Context,
+        previous: Mapping[ClaimKey, _Question] | None = None,
     ) -> None:
         self.claims, self.static, self.context = claims, static, context
-        self.questions = prepare_questions(claims, static, context)
+        self.by_key = prepare_keyed_questions(claims, static, context, previous)
+        self.questions = self.by_key.values()
 
     def agreement(self, votes: Votes) -> tuple[Mapping[str, int], Mapping[str, int]]:
         return tally_agreement(self.questions, votes)
@@ -180,11 +185,13 @@ class _LocalTally:
         return tally_mistakes(self.questions, votes, among)
 
     def regrouped(self, copy_groups: Mapping[str, str]) -> _LocalTally:
-        # This tally is not asked again: its questions are let go before the regrouped
-        # ones are prepared, so the two are never held at once (the peak of a run).
-        self.questions = []
+        # Only the questions a copier answers change: the others are taken as they are.
+        # This tally is not asked again, so its questions are let go once the regrouped
+        # ones are prepared.
         grouped = attrs.evolve(self.context, copy_groups=copy_groups)
-        return _LocalTally(self.claims, self.static, grouped)
+        regrouped = _LocalTally(self.claims, self.static, grouped, self.by_key)
+        self.by_key, self.questions = {}, {}.values()
+        return regrouped
 
 
 def unique_assertions(assertions: Iterable[Assertion]) -> list[Assertion]:
@@ -341,6 +348,19 @@ def prepare_questions(
     ``static`` gives a claim's weight but for learned trust. The small tuples that
     recur from question to question (a publisher with its weight, the answers one
     publisher gave) are held once each: the questions are the peak of a large run."""
+    return list(prepare_keyed_questions(claims, static, context).values())
+
+
+def prepare_keyed_questions(
+    claims: Sequence[Claim],
+    static: Callable[[Claim], float],
+    context: Context,
+    previous: Mapping[ClaimKey, _Question] | None = None,
+) -> dict[ClaimKey, _Question]:
+    """:func:`prepare_questions` by question. A question of ``previous`` that no
+    publisher of ``context.copy_groups`` answers is taken as it is: its origins are
+    what they were before the copy groups were found."""
+    copiers = context.copy_groups
     pool: dict[Any, Any] = {}
 
     def shared(item: T) -> T:
@@ -351,11 +371,17 @@ def prepare_questions(
         if claim.implied_by is None:
             by_question[claim.key].append(claim)
     publisher = context.publisher
-    prepared = []
-    for _, members in sorted(by_question.items(), key=lambda kv: kv[0].order):
+    prepared: dict[ClaimKey, _Question] = {}
+    for question_key, members in sorted(by_question.items(), key=lambda kv: kv[0].order):
         publishers = [publisher(claim.assertion) for claim in members]
-        if len(set(publishers)) < 2:
+        distinct = set(publishers)
+        if len(distinct) < 2:
             continue
+        if previous is not None and copiers.keys().isdisjoint(distinct):
+            unchanged = previous.get(question_key)
+            if unchanged is not None:
+                prepared[question_key] = unchanged
+                continue
         # Each claim as (publisher, static weight), once: the entry its origin holds.
         entry = {}
         for claim, key in zip(members, publishers, strict=True):
@@ -401,16 +427,14 @@ def prepare_questions(
             said[key].add(answer_index)
             if weight > 0:
                 asserted[key].add(answer_index)
-        prepared.append(
-            _Question(
-                answers=answers,
-                agree=agree,
-                origins=origins,
-                said=_shared_answers(said, shared),
-                own=tuple(shared(tuple(own[key])) for key in sorted(said)),
-                asserted=_shared_answers(asserted, shared),
-                lonely=all(len(a) == 1 for a in agree),
-            )
+        prepared[question_key] = _Question(
+            answers=answers,
+            agree=agree,
+            origins=origins,
+            said=_shared_answers(said, shared),
+            own=tuple(shared(tuple(own[key])) for key in sorted(said)),
+            asserted=_shared_answers(asserted, shared),
+            lonely=all(len(a) == 1 for a in agree),
         )
     return prepared
 
