@@ -138,7 +138,8 @@ class Verdict:
 
     @property
     def label(self) -> str:
-        """The answer in words, e.g. ``istanbul_talks_2025 date 2025-05-16 ('on Friday')``."""
+        """The answer in words, e.g. ``Russia–Ukraine direct talks in Istanbul, May 2025 chair
+        Hakan Fidan`` (a rejected claim: ``NOT ...``)."""
         if self.value is None:
             return f"{self.key} (contested)"
         opposite = None
