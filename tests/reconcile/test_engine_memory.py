@@ -4,6 +4,8 @@ pieces once (docs/performance.md). Each test would fail if the sharing were lost
 from __future__ import annotations
 
 import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import negotiations as ng
 from negotiations.reconcile import Claim, default_policy
@@ -15,6 +17,7 @@ from negotiations.reconcile._engine import (
     prepare_keyed_questions,
     prepare_questions,
 )
+from negotiations.testing import LAW_CONTEXT, reconciliation_inputs
 from tests.reconcile._build import date_value, day, say
 
 P = ng.Predicate
@@ -72,4 +75,21 @@ def test_regrouping_prepares_again_only_the_questions_a_copier_answers() -> None
     assert all(regrouped.by_key[key] is before[key] for key in untouched)
     assert all(regrouped.by_key[key] is not before[key] for key in touched)
     grouped = attrs.evolve(context, copy_groups={"a": "a", "b": "a"})
+    assert regrouped.by_key == prepare_keyed_questions(claims, lambda claim: 1.0, grouped)
+
+
+@settings(max_examples=60, deadline=None)
+@given(reconciliation_inputs(), st.data())
+def test_regrouped_questions_are_those_prepared_afresh(
+    assertions: list[ng.Assertion], data: st.DataObject
+) -> None:
+    """Law: whatever the copy groups, the regrouped tally's questions are exactly the
+    questions prepared from scratch under them (reused or not)."""
+    claims = form_claims(assertions, LAW_CONTEXT, default_policy().title_window)
+    publishers = sorted({LAW_CONTEXT.publisher(a) for a in assertions})
+    copiers = data.draw(st.lists(st.sampled_from(publishers), unique=True)) if publishers else []
+    groups = dict.fromkeys(copiers, min(copiers, default=""))
+    tally = _LocalTally(claims, lambda claim: 1.0, LAW_CONTEXT)
+    regrouped = tally.regrouped(groups)
+    grouped = attrs.evolve(LAW_CONTEXT, copy_groups=groups)
     assert regrouped.by_key == prepare_keyed_questions(claims, lambda claim: 1.0, grouped)
