@@ -231,3 +231,5 @@ def test_verdict_labels_name_what_they_reject_and_whose_delegation(
     )
     assert any(label.startswith("Ukraine delegation (") for label in labels)
     assert not any("igor_kostyukov" in label for label in labels)
+    sides = {side.label for v in seed_reconciliation.contested for side in v.sides}
+    assert "Volodymyr Zelenskyy position accept negotiations" in sides  # a stance in words

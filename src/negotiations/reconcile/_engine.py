@@ -745,11 +745,12 @@ class _Candidate:
         subject = context.label(self.key.subject)
         predicate = self.key.predicate.replace("_", " ")
         # A many-valued question names its value by the registry's name for it (a
-        # member, an office); a single-valued one names the actor, place, office or
-        # event it answers with, and shows any other value (a date, a text) itself.
+        # member, an office); any answer that is an actor, place, office or event is
+        # named from the registry; any other value (a date, a text, a stance) is shown
+        # in its own words.
         named = self.key.value and not (self.answer == "yes" and hasattr(self.value, "text"))
-        if named:
-            shown = context.label(self.key.value)
+        if named and self.key.value in context.labels:
+            shown = context.labels[self.key.value]
         elif isinstance(self.value, _NAMED_VALUES):
             shown = context.label(self.value.key())
         else:
