@@ -462,3 +462,18 @@ def test_the_garbage_collector_is_running_again_after_a_load_good_or_bad() -> No
             dataset="t",
         )
     assert gc.isenabled()
+
+
+def test_every_spelling_of_an_id_valued_answer_is_kept_and_the_first_shown() -> None:
+    """A place, actor, office or event answer is an id (folded); people read the text."""
+    rows = [
+        ("TASS", "talks", "city", "Istanbul"),
+        ("AP", "talks", "city", "  ISTANBUL "),
+        ("AP", "other", "city", "Ankara"),
+        ("AP", "talks", "outcome", "a prisoner exchange"),
+    ]
+    claims = from_rows(rows, Columns(source=0, subject=1, predicate=2, value=3), dataset="t")
+    assert claims.value_names == {"istanbul": ("Istanbul", "ISTANBUL"), "ankara": ("Ankara",)}
+    by_text = {a.value.key(): claims.name_of(a.value) for a in claims.assertions}
+    assert by_text["istanbul"] == "Istanbul"
+    assert by_text["a prisoner exchange"] == "a prisoner exchange"  # a text is its own name

@@ -31,11 +31,15 @@ from negotiations.claims._ids import normalise_id
 from negotiations.claims._parsers import Parser, default_parser
 from negotiations.errors import NegotiationsError, short_repr
 from negotiations.model import (
+    ActorValue,
     Assertion,
     Attribution,
     EntityId,
+    EventValue,
     Modality,
+    OfficeValue,
     PartialDate,
+    PlaceValue,
     Polarity,
     Qualifiers,
     RecordRef,
@@ -45,6 +49,9 @@ from negotiations.model import (
     Value,
     Vocabulary,
 )
+
+#: Values that are an id (an actor, place, office or event): a table names them by text.
+_NAMED_VALUES = (ActorValue, PlaceValue, OfficeValue, EventValue)
 
 #: Cell texts that mean "no value here" (compared after stripping and casefolding).
 DEFAULT_MISSING: frozenset[str] = frozenset({"", "n/a", "not available", "null"})
@@ -68,8 +75,10 @@ class ClaimSet:
 
     Pass ``assertions``, ``sources`` and ``vocabulary`` to ``reconcile``.
     ``subject_names`` keeps every spelling in the table that became each subject id
-    (ids are folded; people read names). ``skipped`` lists the problems of the
-    cells left out under ``on_error="skip"`` (empty otherwise).
+    (ids are folded; people read names), and ``value_names`` each spelling that became
+    an actor, place, office or event a claim answers with ("Dolmabahce Palace" for
+    ``dolmabahce-palace``). ``skipped`` lists the problems of the cells left out
+    under ``on_error="skip"`` (empty otherwise).
     """
 
     dataset: str
@@ -81,6 +90,16 @@ class ClaimSet:
     missing: int
     duplicates: int
     skipped: tuple[RowProblem, ...] = ()
+    value_names: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, repr=False)
+
+    def name_of(self, value: Value) -> str:
+        """A value as the table wrote it (an id-valued answer's first spelling), else
+        the value's own words."""
+        if isinstance(value, _NAMED_VALUES):
+            names = self.value_names.get(value.key())
+            if names:
+                return names[0]
+        return value.label()
 
     @property
     def registry(self) -> Registry:
@@ -206,6 +225,7 @@ class _Builder:
         self.source_names: dict[SourceId, str] = {}
         self.subjects: dict[str, EntityId | _Bad] = {}
         self.subject_names: dict[EntityId, list[str]] = {}
+        self.value_names: dict[str, list[str]] = {}
         self.predicates: dict[str, tuple[str, type, Parser] | _Bad] = {}
         self.values: dict[tuple[str, str], Value | _Missing | _Bad] = {}
         self.modalities: dict[str, Modality | _Bad] = {}
@@ -261,6 +281,8 @@ class _Builder:
             return _Bad(
                 f"a {value_type.__name__} for {name}; the parser returned a {type(parsed).__name__}"
             )
+        if isinstance(parsed, _NAMED_VALUES):
+            self.value_names.setdefault(parsed.key(), []).append(" ".join(raw.split()))
         return parsed
 
     def modality(self, raw: str) -> Modality | _Bad:
@@ -558,6 +580,7 @@ def build(
         raise ClaimsValidationError(b.problems, source=dataset)
     used_sources = {a.source for a in assertions.values()}
     used_subjects = {a.subject for a in assertions.values()}
+    used_values = {a.value.key() for a in assertions.values() if isinstance(a.value, _NAMED_VALUES)}
     return ClaimSet(
         dataset=dataset,
         assertions=tuple(assertions.values()),
@@ -569,6 +592,13 @@ def build(
             }
         ),
         vocabulary=vocab,
+        value_names=MappingProxyType(
+            {
+                key: tuple(dict.fromkeys(names))
+                for key, names in b.value_names.items()
+                if key in used_values
+            }
+        ),
         subject_names=MappingProxyType(
             {
                 eid: tuple(dict.fromkeys(names))

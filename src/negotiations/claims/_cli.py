@@ -90,7 +90,7 @@ def print_claims_reconciliation(claims: ClaimSet, rec: Reconciliation, out: Text
         if verdict.value is None:
             answer = "(no answer stands)"
         else:
-            answer = ("" if verdict.positive else "NOT ") + verdict.value.label()
+            answer = ("" if verdict.positive else "NOT ") + claims.name_of(verdict.value)
         out.write(
             f"{verdict.status.value.upper():<11} {subject} | {verdict.key.predicate}: {answer}\n"
             f"{'':<12}for: {_sources(verdict.supporting, claims)}"
