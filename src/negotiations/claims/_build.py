@@ -31,15 +31,11 @@ from negotiations.claims._ids import normalise_id
 from negotiations.claims._parsers import Parser, default_parser
 from negotiations.errors import NegotiationsError, short_repr
 from negotiations.model import (
-    ActorValue,
     Assertion,
     Attribution,
     EntityId,
-    EventValue,
     Modality,
-    OfficeValue,
     PartialDate,
-    PlaceValue,
     Polarity,
     Qualifiers,
     RecordRef,
@@ -49,9 +45,7 @@ from negotiations.model import (
     Value,
     Vocabulary,
 )
-
-#: Values that are an id (an actor, place, office or event): a table names them by text.
-_NAMED_VALUES = (ActorValue, PlaceValue, OfficeValue, EventValue)
+from negotiations.model._values import ID_VALUE_TYPES
 
 #: Cell texts that mean "no value here" (compared after stripping and casefolding).
 DEFAULT_MISSING: frozenset[str] = frozenset({"", "n/a", "not available", "null"})
@@ -95,7 +89,7 @@ class ClaimSet:
     def name_of(self, value: Value) -> str:
         """A value as the table wrote it (an id-valued answer's first spelling), else
         the value's own words."""
-        if isinstance(value, _NAMED_VALUES):
+        if isinstance(value, ID_VALUE_TYPES):
             names = self.value_names.get(value.key())
             if names:
                 return names[0]
@@ -281,7 +275,7 @@ class _Builder:
             return _Bad(
                 f"a {value_type.__name__} for {name}; the parser returned a {type(parsed).__name__}"
             )
-        if isinstance(parsed, _NAMED_VALUES):
+        if isinstance(parsed, ID_VALUE_TYPES):
             self.value_names.setdefault(parsed.key(), []).append(" ".join(raw.split()))
         return parsed
 
@@ -580,7 +574,9 @@ def build(
         raise ClaimsValidationError(b.problems, source=dataset)
     used_sources = {a.source for a in assertions.values()}
     used_subjects = {a.subject for a in assertions.values()}
-    used_values = {a.value.key() for a in assertions.values() if isinstance(a.value, _NAMED_VALUES)}
+    used_values = {
+        a.value.key() for a in assertions.values() if isinstance(a.value, ID_VALUE_TYPES)
+    }
     return ClaimSet(
         dataset=dataset,
         assertions=tuple(assertions.values()),

@@ -359,6 +359,15 @@ Value = (
     | PositionValue
 )
 
+#: The values that are a registry id (an actor, place, office or event): shown to a
+#: reader by the name the registry, or the table they came from, gives them.
+ID_VALUE_TYPES: tuple[type[ActorValue], type[PlaceValue], type[OfficeValue], type[EventValue]] = (
+    ActorValue,
+    PlaceValue,
+    OfficeValue,
+    EventValue,
+)
+
 VALUE_TYPES: tuple[type, ...] = (
     ActorValue,
     PlaceValue,

@@ -28,7 +28,8 @@ import attrs
 from attrs import frozen
 
 from negotiations.errors import NegotiationsError, PolicyError, ReconciliationError
-from negotiations.model import ActorValue, Assertion, EventValue, OfficeValue, PlaceValue
+from negotiations.model import Assertion
+from negotiations.model._values import ID_VALUE_TYPES
 from negotiations.reconcile._claims import (
     PROSPECTIVE,
     Claim,
@@ -705,10 +706,6 @@ def _merge_shared(parts: dict[Hashable, list[Assertion]]) -> dict[Hashable, list
     return {k: sorted(v.values(), key=lambda a: a.id) for k, v in merged.items()}
 
 
-#: Values that are a registry id: an answer's label shows the registry's name for it.
-_NAMED_VALUES = (ActorValue, PlaceValue, OfficeValue, EventValue)
-
-
 def _default_window() -> Any:
     return Policy.__attrs_attrs__.title_window.default
 
@@ -751,7 +748,7 @@ class _Candidate:
         named = self.key.value and not (self.answer == "yes" and hasattr(self.value, "text"))
         if named and self.key.value in context.labels:
             shown = context.labels[self.key.value]
-        elif isinstance(self.value, _NAMED_VALUES):
+        elif isinstance(self.value, ID_VALUE_TYPES):
             shown = context.label(self.value.key())
         else:
             shown = self.value.label()
