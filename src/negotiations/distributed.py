@@ -118,10 +118,8 @@ def _questions(
     """Each shard's questions, prepared for trust learning (shards hold whole questions)."""
     out = []
     for claims in shards:
-        weigher = Weigher(policy)
-        for claim in claims:
-            weigher.static_weight(claim, statistics, context)
-        out.append(prepare_questions(claims, weigher.static, context))
+        static = Weigher(policy).static_weights(claims, statistics, context)
+        out.append(prepare_questions(claims, static, context))
     return out
 
 

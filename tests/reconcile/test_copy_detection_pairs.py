@@ -28,11 +28,8 @@ P = ng.Predicate
 def _tally(assertions: list[ng.Assertion], context: ng.Context) -> _LocalTally:
     policy = default_policy()
     claims = form_claims(assertions, context, policy.title_window)
-    weigher = Weigher(policy)
-    base = Statistics(by_rule={})
-    for claim in claims:
-        weigher.static_weight(claim, base, context)
-    return _LocalTally(claims, weigher.static, context)
+    static = Weigher(policy).static_weights(claims, Statistics(by_rule={}), context)
+    return _LocalTally(claims, static, context)
 
 
 def _every_pair_groups(tally: _LocalTally, votes: Votes, model: TrustModel) -> dict[str, str]:

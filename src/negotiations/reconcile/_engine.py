@@ -115,9 +115,8 @@ def _prepare(
     base = Statistics(by_rule=by_rule)
     if not learns_trust(policy):
         return base
-    for claim in claims:
-        weigher.static_weight(claim, base, context)
-    return learn_statistics(by_rule, _LocalTally(claims, weigher.static, context), policy)
+    static = weigher.static_weights(claims, base, context)
+    return learn_statistics(by_rule, _LocalTally(claims, static, context), policy)
 
 
 def learns_trust(policy: Policy) -> bool:
@@ -175,7 +174,10 @@ class _LocalTally:
     ) -> None:
         self.claims, self.static, self.context = claims, static, context
         self.by_key = prepare_keyed_questions(claims, static, context, previous)
-        self.questions = self.by_key.values()
+
+    @property
+    def questions(self) -> Iterable[_Question]:
+        return self.by_key.values()
 
     def agreement(self, votes: Votes) -> tuple[Mapping[str, int], Mapping[str, int]]:
         return tally_agreement(self.questions, votes)
@@ -191,7 +193,7 @@ class _LocalTally:
         # ones are prepared.
         grouped = attrs.evolve(self.context, copy_groups=copy_groups)
         regrouped = _LocalTally(self.claims, self.static, grouped, self.by_key)
-        self.by_key, self.questions = {}, {}.values()
+        self.by_key = {}
         return regrouped
 
 
@@ -292,6 +294,15 @@ class Weigher:
     def static(self, claim: Claim) -> float:
         """The product :meth:`static_weight` found for ``claim``."""
         return self.kept[id(claim)][1]
+
+    def static_weights(
+        self, claims: Iterable[Claim], statistics: Statistics, context: Context
+    ) -> Callable[[Claim], float]:
+        """Weigh every claim but for learned trust (what trust learning reads); the
+        weights are then looked up with :meth:`static`."""
+        for claim in claims:
+            self.static_weight(claim, statistics, context)
+        return self.static
 
     def factors(
         self, claim: Claim, statistics: Statistics, context: Context
