@@ -211,12 +211,10 @@ def _value(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
 
 
 def _predicate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is str and value in _PREDICATE_NAMES:
+    if type(value) is str and (value in _PREDICATE_NAMES or _is_new_predicate(value)):
         return
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         v.fail(instance, attribute, value, "a predicate name matching [a-z0-9][a-z0-9_.:-]*")
-    if type(value) is str and len(_PREDICATE_NAMES) < _PREDICATE_NAMES_MAX:
-        _PREDICATE_NAMES.add(value)
 
 
 def _is_new_predicate(value: str) -> bool:

@@ -27,12 +27,10 @@ _VALID_IDS_MAX = 100_000
 
 
 def identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is str and value in _VALID_IDS:
+    if type(value) is str and (value in _VALID_IDS or is_new_id(value)):
         return
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         fail(instance, attribute, value, "an id matching [a-z0-9][a-z0-9_.:-]*")
-    if type(value) is str and len(_VALID_IDS) < _VALID_IDS_MAX:
-        _VALID_IDS.add(value)
 
 
 def is_new_id(value: str) -> bool:
