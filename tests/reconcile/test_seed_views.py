@@ -233,3 +233,18 @@ def test_verdict_labels_name_what_they_reject_and_whose_delegation(
     assert not any("igor_kostyukov" in label for label in labels)
     sides = {side.label for v in seed_reconciliation.contested for side in v.sides}
     assert "Volodymyr Zelenskyy position accept negotiations" in sides  # a stance in words
+
+
+def test_contested_verdict_labels_name_the_rival_answers(
+    seed_reconciliation: ng.Reconciliation,
+) -> None:
+    """A contested question reads as its rival answers in words, not as the key's ids."""
+    assert seed_reconciliation.contested
+    for verdict in seed_reconciliation.contested:
+        assert verdict.label.startswith("contested: ")
+        assert "volodymyr_zelenskyy" not in verdict.label
+        for side in verdict.sides:
+            assert side.label in verdict.label
+    assert "Volodymyr Zelenskyy position accept negotiations or " in "".join(
+        v.label for v in seed_reconciliation.contested
+    )

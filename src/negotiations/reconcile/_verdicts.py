@@ -139,9 +139,13 @@ class Verdict:
     @property
     def label(self) -> str:
         """The answer in words, e.g. ``Russia–Ukraine direct talks in Istanbul, May 2025 chair
-        Hakan Fidan`` (a rejected claim: ``NOT ...``)."""
+        Hakan Fidan`` (a rejected claim: ``NOT ...``; a contested question: ``contested:``
+        and each rival answer, joined by ``or``)."""
         if self.value is None:
-            return f"{self.key} (contested)"
+            # The rival answers in words, as the sides name them (the key's ids only
+            # when a verdict was built without sides).
+            rivals = dict.fromkeys(s.label for s in self.sides)
+            return f"contested: {' or '.join(rivals)}" if rivals else f"{self.key} (contested)"
         opposite = None
         for side in self.sides:
             if side.key == self.key and side.value == self.value:
