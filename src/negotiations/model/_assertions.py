@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hashlib
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 from attrs import frozen
@@ -380,6 +380,20 @@ class Assertion:
             note=note,
         )
 
+    @staticmethod
+    def record_maker(
+        dataset: str,
+        *,
+        retrieved: dt.datetime | None = None,
+        qualifiers: Qualifiers | None = None,
+        attribution: Attribution | None = None,
+    ) -> RecordAssertionMaker:
+        """A function making this dataset's assertions row by row, as ``create`` would
+        (see :func:`record_maker`): for building from a table of many rows."""
+        return record_maker(
+            dataset, retrieved=retrieved, qualifiers=qualifiers, attribution=attribution
+        )
+
     @property
     def is_positive(self) -> bool:
         """Whether the assertion affirms (rather than denies) its fact."""
@@ -406,3 +420,143 @@ _new = object.__new__
     _set_note,
     _set_id,
 ) = (Assertion.__dict__[field.name].__set__ for field in attrs.fields(Assertion))
+
+
+class RecordAssertionMaker(Protocol):
+    """Makes one assertion from one record of a table or feed (see
+    :meth:`Assertion.record_maker`)."""
+
+    def __call__(
+        self,
+        source: SourceId,
+        subject: EntityId,
+        predicate: str,
+        value: Value,
+        modality: Modality,
+        record: str,
+        field: str | None,
+        asserted_at: PartialDate | None = None,
+        polarity: Polarity = Polarity.POSITIVE,
+        /,
+    ) -> Assertion: ...
+
+
+def record_maker(
+    dataset: str,
+    *,
+    retrieved: dt.datetime | None = None,
+    qualifiers: Qualifiers | None = None,
+    attribution: Attribution | None = None,
+) -> RecordAssertionMaker:
+    """A function making assertions from the records of one dataset, row after row
+    (also :meth:`Assertion.record_maker`).
+
+    ``make(source, subject, predicate, value, modality, record, field, asserted_at,
+    polarity)`` returns what ``Assertion.create`` returns for the same fields, with
+    ``evidence=RecordRef(dataset=dataset, record=record, field=field,
+    retrieved=retrieved)`` and the given ``qualifiers`` and ``attribution``: the same
+    assertion, the same id and, for bad input, the same error. What the rows share
+    (the dataset, the qualifiers, their part of the id) is checked and written once,
+    and the arguments are positional: a table of millions of rows is built about half
+    again as fast as through ``create`` (benchmarks/scale.py).
+    """
+    shared_qualifiers = _shared_if_empty(_NO_QUALIFIERS if qualifiers is None else qualifiers)
+    shared_attribution = _shared_if_empty(_NO_ATTRIBUTION if attribution is None else attribution)
+    # What every row shares is checked once: when it is not of the common kind, each
+    # row takes ``create`` (which refuses it, or accepts an unusual but valid kind).
+    shared_ok = (
+        type(dataset) is str
+        and dataset.strip() != ""
+        and (retrieved is None or type(retrieved) is dt.datetime)
+        and type(shared_qualifiers) is Qualifiers
+        and type(shared_attribution) is Attribution
+    )
+    qualifiers_part = _encoded_repr(shared_qualifiers) if shared_ok else ""
+    dataset_part = repr(dataset)
+    valid_ids, is_new_id, value_types = _VALID_IDS, _is_new_id, _VALUE_TYPES
+    specs, predicate_names, is_new_predicate = _BUILTIN_SPECS, _PREDICATE_NAMES, _is_new_predicate
+    encoded, sha256, new = _ENCODED, _sha256, _new
+    positive, negative, denied = _POSITIVE, _NEGATIVE, _DENIED
+    set_dataset, set_record, set_field, set_retrieved = _RECORD_SETTERS
+    create = Assertion.create
+
+    def make(
+        source: SourceId,
+        subject: EntityId,
+        predicate: str,
+        value: Value,
+        modality: Modality,
+        record: str,
+        field: str | None,
+        asserted_at: PartialDate | None = None,
+        polarity: Polarity = positive,
+        /,
+    ) -> Assertion:
+        # The same checks as ``create``'s common case, minus what was checked once.
+        if (
+            shared_ok
+            and type(source) is str
+            and (source in valid_ids or is_new_id(source))
+            and type(subject) is str
+            and (subject in valid_ids or is_new_id(subject))
+            and type(predicate) is str
+            and type(value) in value_types
+            and type(modality) is Modality
+            and (polarity is positive or polarity is negative)
+            and (polarity is negative or modality is not denied)
+            and type(record) is str
+            and record.strip() != ""
+            and (field is None or (type(field) is str and field.strip() != ""))
+            and (asserted_at is None or type(asserted_at) is PartialDate)
+        ):
+            spec = specs.get(predicate)
+            if (
+                isinstance(value, spec.value_type)
+                if spec is not None
+                else predicate in predicate_names or is_new_predicate(predicate)
+            ):
+                evidence = new(RecordRef)
+                set_dataset(evidence, dataset)
+                set_record(evidence, record)
+                set_field(evidence, field)
+                set_retrieved(evidence, retrieved)
+                found = encoded.get(id(value))
+                value_part = (
+                    found[1] if found is not None and found[0] is value else _encoded_repr(value)
+                )
+                said = "'positive'" if polarity is positive else "'negative'"
+                blob = (
+                    f"({source!r}, {subject!r}, {predicate!r}, {value_part}, {said}, "
+                    f"{qualifiers_part}, ('record', {dataset_part}, {record!r}, {field!r}))"
+                )
+                self = new(Assertion)
+                _set_source(self, source)
+                _set_subject(self, subject)
+                _set_predicate(self, predicate)
+                _set_value(self, value)
+                _set_evidence(self, evidence)
+                _set_modality(self, modality)
+                _set_polarity(self, polarity)
+                _set_qualifiers(self, shared_qualifiers)
+                _set_attribution(self, shared_attribution)
+                _set_asserted_at(self, asserted_at)
+                _set_note(self, None)
+                _set_id(self, "a-" + sha256(blob.encode("utf-8")).hexdigest()[:32])
+                return self
+        return create(
+            source=source,
+            subject=subject,
+            predicate=predicate,
+            value=value,
+            evidence=RecordRef(dataset=dataset, record=record, field=field, retrieved=retrieved),
+            modality=modality,
+            polarity=polarity,
+            qualifiers=shared_qualifiers,  # type: ignore[arg-type]
+            attribution=shared_attribution,  # type: ignore[arg-type]
+            asserted_at=asserted_at,
+        )
+
+    return make
+
+
+_RECORD_SETTERS = tuple(RecordRef.__dict__[field.name].__set__ for field in attrs.fields(RecordRef))

@@ -32,9 +32,7 @@ from negotiations.model import (
     ActorId,
     ActorValue,
     Assertion,
-    Attribution,
     DateValue,
-    EntityId,
     MeetingStatus,
     Modality,
     Office,
@@ -45,10 +43,7 @@ from negotiations.model import (
     PlaceId,
     PlaceValue,
     Predicate,
-    Qualifiers,
-    RecordRef,
     Registry,
-    SourceId,
     State,
     StatusValue,
     TimeExpression,
@@ -88,28 +83,22 @@ class ScaleInput:
         return len(self.rows)
 
     def build(self) -> list[Assertion]:
-        """The rows as assertions (values interned as a table loader interns them)."""
-        values: dict[tuple[str, str], Value] = {}
-        dates: dict[int, PartialDate] = {}
-        qualifiers, attribution = Qualifiers(), Attribution()
-        out: list[Assertion] = []
+        """The rows as assertions, made the way a table loader makes them: values
+        interned, through one :meth:`Assertion.record_maker` for the dataset."""
         collecting = gc.isenabled()
         gc.disable()  # as the table loader does: building makes no reference cycles
         try:
-            return self._build(out, values, dates, qualifiers, attribution)
+            return self._build()
         finally:
             if collecting:
                 gc.enable()
 
-    def _build(
-        self,
-        out: list[Assertion],
-        values: dict[tuple[str, str], Value],
-        dates: dict[int, PartialDate],
-        qualifiers: Qualifiers,
-        attribution: Attribution,
-    ) -> list[Assertion]:
-        create = Assertion.create
+    def _build(self) -> list[Assertion]:
+        values: dict[tuple[str, str], Value] = {}
+        dates: dict[int, PartialDate] = {}
+        make = Assertion.record_maker("scale")
+        out: list[Assertion] = []
+        append = out.append
         for source, subject, predicate, answer, modality, day, record in self.rows:
             if type(predicate) is not str:
                 # A plain-string predicate name, as a table loader has it: a ``Predicate``
@@ -122,19 +111,8 @@ class ScaleInput:
             published = dates.get(day)
             if published is None:
                 published = dates[day] = PartialDate.of(_BASE + dt.timedelta(days=day))
-            out.append(
-                create(
-                    source=SourceId(source),
-                    subject=EntityId(subject),
-                    predicate=predicate,
-                    value=value,
-                    evidence=RecordRef(dataset="scale", record=record, field=predicate),
-                    modality=modality,
-                    qualifiers=qualifiers,
-                    attribution=attribution,
-                    asserted_at=published,
-                )
-            )
+            # Ids are plain strings at run time (``SourceId(x)`` is ``x``).
+            append(make(source, subject, predicate, value, modality, record, predicate, published))  # type: ignore[arg-type]
         return out
 
 
