@@ -335,3 +335,16 @@ def test_an_ascii_only_stdout_gets_transliterated_names() -> None:
     assert done.returncode == 0, done.stderr
     assert "hosted by Turkiye" in done.stdout
     assert done.stdout.isascii()
+
+
+def test_python_dash_m_negotiations_runs_the_command_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "negotiations", "validate"],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == run("validate").stdout != ""
