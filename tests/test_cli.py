@@ -348,3 +348,32 @@ def test_python_dash_m_negotiations_runs_the_command_line() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == run("validate").stdout != ""
+
+
+def test_validating_a_layer_alone_says_how_to_validate_it_on_top_of_the_seeds() -> None:
+    reports = Path(__file__).resolve().parents[1] / "reports"
+    alone = run("validate", str(reports))
+    assert alone.returncode == 1
+    hint = alone.stdout.splitlines()[-1]
+    assert hint.startswith("hint: ")
+    assert "ids the bundled seed corpus defines" in hint
+    assert f"negotiations validate --layer {reports} (0 problem(s) that way)" in hint
+    stacked = run("validate", "--layer", str(reports))
+    assert stacked.returncode == 0
+    assert "hint" not in stacked.stdout
+
+
+def test_no_layer_hint_when_the_seeds_would_not_resolve_the_ids(tmp_path: Path) -> None:
+    """A corpus whose unknown ids nobody defines gets its problems, and no hint."""
+    root = tmp_path / "own"
+    shutil.copytree(SEEDS, root)
+    annotation = root / "annotations" / "003_d60056486152d228.yaml"
+    text = annotation.read_text(encoding="utf-8")
+    annotation.write_text(
+        text.replace("- subject: vladimir_putin", "- subject: nobody_defines_this_id", 1),
+        encoding="utf-8",
+    )
+    done = run("validate", str(root))
+    assert done.returncode == 1
+    assert "refers to no known" in done.stdout
+    assert "hint:" not in done.stdout

@@ -41,7 +41,12 @@ from negotiations.display import (
     verdict_records,
 )
 from negotiations.display.records import value_id
-from negotiations.errors import CorpusValidationError, NegotiationsError
+from negotiations.errors import (
+    CorpusError,
+    CorpusValidationError,
+    NegotiationsError,
+    UnknownReferenceError,
+)
 from negotiations.reconcile import Policy, Reconciliation, Verdict, default_policy, reconcile
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
@@ -152,10 +157,35 @@ def _policy(rules: str | None) -> Policy | None:
 
 
 def _run_validate(args: argparse.Namespace) -> tuple[int, str]:
-    problems = validate_corpus(*_layers(args))
+    layers = _layers(args)
+    problems = validate_corpus(*layers)
     lines = [f"{problem}" for problem in problems]
     lines.append(f"{len(problems)} problem(s)" if problems else "corpus is valid")
+    hint = _layer_hint(layers, problems)
+    if hint:
+        lines.append(hint)
     return (EXIT_PROBLEMS if problems else EXIT_OK), "\n".join(lines) + "\n"
+
+
+def _layer_hint(layers: Sequence[str | Path], problems: Sequence[CorpusError]) -> str | None:
+    """When one folder was validated alone and ids it does not define are among its
+    problems, whether it is a layer over the bundled seeds: then say how to validate it
+    on top of them (a layer alone cannot resolve the ids it borrows)."""
+    seeds = bundled_corpus_path()
+    if len(layers) != 1 or Path(layers[0]).resolve() == Path(seeds).resolve():
+        return None
+    unknown = sum(isinstance(p, UnknownReferenceError) for p in problems)
+    if not unknown:
+        return None
+    stacked = validate_corpus(seeds, layers[0])
+    left = sum(isinstance(p, UnknownReferenceError) for p in stacked)
+    if left >= unknown:
+        return None
+    return (
+        f"hint: {unknown - left} of the {unknown} unknown references are ids the bundled seed "
+        f"corpus defines; if {layers[0]} is a layer over the seeds, validate it on top of them: "
+        f"negotiations validate --layer {layers[0]} ({len(stacked)} problem(s) that way)"
+    )
 
 
 #: Runs with fewer claims finish before a progress bar would tell anything.
