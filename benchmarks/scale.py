@@ -13,7 +13,9 @@ answer: a majority vote), the growth of reconcile time from the previous size,
 the peak memory per assertion of building and reconciling (tracemalloc, in a
 separate run so that tracing does not slow the timed one), and the precision
 against the known truth (the share of questions whose accepted answer is the true
-one; a contested question counts as wrong), beside the bare pass's majority answer's.
+one; a contested or unconfirmed question counts as wrong), beside the bare pass's
+majority answer's; then, where the engine commits, the share of questions with an
+accepted answer, the share of those it got right and the majority's on the same.
 
 With ``--build-only``, only the assertions are built (no reconciliation, no
 worst cases): per size the build time, assertions built per second and the peak
@@ -49,17 +51,41 @@ def bare_pass(assertions: Sequence[ng.Assertion]) -> dict[tuple[str, str], str]:
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
 
+def _accepted_keys(result: ng.Reconciliation, subject: str, predicate: str) -> set[str]:
+    return {
+        v.value.key()
+        for v in result.about(subject, predicate)
+        if v.status is VerdictStatus.ACCEPTED and v.positive and v.value is not None
+    }
+
+
 def precision(result: ng.Reconciliation, data: ScaleInput) -> float:
     """The share of questions whose accepted answer is the known true one."""
-    right = 0
-    for (subject, predicate), answer in data.truth.items():
-        accepted = [
-            v
-            for v in result.about(subject, predicate)
-            if v.status is VerdictStatus.ACCEPTED and v.positive and v.value is not None
-        ]
-        right += any(v.value.key() == answer for v in accepted if v.value is not None)
+    right = sum(
+        answer in _accepted_keys(result, subject, predicate)
+        for (subject, predicate), answer in data.truth.items()
+    )
     return right / len(data.truth) if data.truth else 1.0
+
+
+def accepted_precision(
+    result: ng.Reconciliation, data: ScaleInput, majority: dict[tuple[str, str], str]
+) -> dict[str, float]:
+    """Where the engine commits: the share of questions with an accepted answer, the
+    share of those it got right, and the bare majority's share right on the same
+    questions (the rest are unconfirmed, expectations only, or contested)."""
+    accepted = right = bare_right = 0
+    for (subject, predicate), answer in data.truth.items():
+        keys = _accepted_keys(result, subject, predicate)
+        if keys:
+            accepted += 1
+            right += answer in keys
+            bare_right += majority.get((subject, predicate)) == answer
+    return {
+        "accepted_share": round(accepted / len(data.truth), 4) if data.truth else 1.0,
+        "accepted_precision": round(right / accepted, 4) if accepted else 1.0,
+        "bare_on_accepted": round(bare_right / accepted, 4) if accepted else 1.0,
+    }
 
 
 def timed(run: Callable[[], Any]) -> tuple[float, Any]:
@@ -97,6 +123,7 @@ def measure(data: ScaleInput, *, memory: bool = True) -> dict[str, Any]:
         "ratio": round(reconcile_s / bare_s, 1),
         "precision": round(precision(result, data), 4),
         "bare_precision": round(bare_right / len(data.truth), 4) if data.truth else 1.0,
+        **accepted_precision(result, data, majority),
     }
     if memory:
         peak = peak_bytes(lambda: ng.reconcile(data.build(), registry=data.registry))
@@ -160,7 +187,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     sizes: list[dict[str, Any]] = []
     say(
         f"{'assertions':>10} {'build s':>8} {'built/s':>9} {'reconcile s':>11} {'recon/s':>8} "
-        f"{'bare s':>7} {'ratio':>6} {'growth':>6} {'B/assert':>8} {'precision':>9} {'(bare)':>6}"
+        f"{'bare s':>7} {'ratio':>6} {'growth':>6} {'B/assert':>8} {'precision':>9} {'(bare)':>6} "
+        f"{'accepted':>8} {'prec. acc.':>10} {'(bare)':>6}"
     )
     for size in args.sizes:
         row = measure(scale_input(size, seed=args.seed), memory=not args.no_memory)
@@ -172,7 +200,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
             f"{row['reconcile_s']:>11.2f} {row['reconciled_per_s']:>8} {row['bare_s']:>7.3f} "
             f"{row['ratio']:>6.1f} {row['growth'] or '':>6} "
             f"{row.get('peak_bytes_per_assertion', ''):>8} {row['precision']:>9.3f} "
-            f"{row['bare_precision']:>6.3f}"
+            f"{row['bare_precision']:>6.3f} {row['accepted_share']:>8.3f} "
+            f"{row['accepted_precision']:>10.3f} {row['bare_on_accepted']:>6.3f}"
         )
     worst: list[dict[str, Any]] = []
     if args.worst:

@@ -93,6 +93,12 @@ def test_scale_benchmark_runs_on_tiny_sizes(capsys: pytest.CaptureFixture[str]) 
         assert row["ratio"] > 0
         assert row["peak_bytes_per_assertion"] > 0
         assert 0 < row["precision"] <= 1
+        # Accepted answers are a part of all: right on accepted ones is at least as often.
+        assert 0 < row["accepted_share"] <= 1
+        assert row["accepted_precision"] * row["accepted_share"] == pytest.approx(
+            row["precision"], abs=1e-3
+        )
+        assert 0 <= row["bare_on_accepted"] <= 1
     assert [(row["case"][:10], row["n"]) for row in report["worst"]] == [
         ("one single", 10),
         ("one single", 20),
