@@ -30,6 +30,8 @@ from attrs import frozen
 from negotiations.errors import NegotiationsError, PolicyError, ReconciliationError
 from negotiations.model import Assertion
 from negotiations.model._values import ID_VALUE_TYPES
+from negotiations.reconcile import _arrays
+from negotiations.reconcile._arrays import AgreementArrays
 from negotiations.reconcile._claims import (
     PROSPECTIVE,
     Claim,
@@ -174,12 +176,21 @@ class _LocalTally:
     ) -> None:
         self.claims, self.static, self.context = claims, static, context
         self.by_key = prepare_keyed_questions(claims, static, context, previous)
+        self._arrays: AgreementArrays | None = None
 
     @property
     def questions(self) -> Iterable[_Question]:
         return self.by_key.values()
 
     def agreement(self, votes: Votes) -> tuple[Mapping[str, int], Mapping[str, int]]:
+        # Many questions: laid out in arrays once, then each round in a few array
+        # operations (numpy, when installed); the same integers as the loop below.
+        if self._arrays is None and len(self.by_key) >= _arrays.ARRAYS_FROM:
+            np = _arrays.numpy_or_none()
+            if np is not None:
+                self._arrays = AgreementArrays(list(self.questions), np, AGREEMENT_UNIT)
+        if self._arrays is not None:
+            return self._arrays.tally(votes)
         return tally_agreement(self.questions, votes)
 
     def mistakes(
@@ -193,7 +204,7 @@ class _LocalTally:
         # ones are prepared.
         grouped = attrs.evolve(self.context, copy_groups=copy_groups)
         regrouped = _LocalTally(self.claims, self.static, grouped, self.by_key)
-        self.by_key = {}
+        self.by_key, self._arrays = {}, None
         return regrouped
 
 
