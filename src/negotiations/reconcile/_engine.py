@@ -400,11 +400,10 @@ def prepare_keyed_questions(
         distinct = set(publishers)
         if len(distinct) < 2:
             continue
-        if previous is not None and copiers.keys().isdisjoint(distinct):
-            unchanged = previous.get(question_key)
-            if unchanged is not None:
-                prepared[question_key] = unchanged
-                continue
+        before = previous.get(question_key) if previous is not None else None
+        if before is not None and copiers.keys().isdisjoint(distinct):
+            prepared[question_key] = before
+            continue
         # Each claim as (publisher, static weight), once: the entry its origin holds.
         entry = {}
         for claim, key in zip(members, publishers, strict=True):
@@ -417,6 +416,11 @@ def prepare_keyed_questions(
             values.setdefault(answer, claim.value)
             by_answer[answer].append(claim)
         answers = tuple(sorted(values))
+        if before is not None:
+            # Copy groups only join origins: the answers, which agree, and what each
+            # publisher said are what they were; the origins are grouped again.
+            prepared[question_key] = _regrouped(before, by_answer, entry, context, shared)
+            continue
         index = {answer: i for i, answer in enumerate(answers)}
         # Answer indices as sorted tuples, not frozensets: a question is held for every
         # round of trust learning, and a frozenset costs four times a small tuple.
@@ -433,17 +437,9 @@ def prepare_keyed_questions(
                 for answer in answers
             )
         )
-        origins = tuple(
-            shared((index[answer], shared(tuple(entry[id(c)] for c in origin_claims))))
-            for answer in answers
-            for _, origin_claims in group_origins(by_answer[answer], context)
-        )
+        origins, own = _origins(answers, by_answer, entry, context, shared)
         said: dict[str, set[int]] = defaultdict(set)
         asserted: dict[str, set[int]] = defaultdict(set)
-        own: dict[str, list[int]] = defaultdict(list)
-        for i, (_, entries) in enumerate(origins):
-            for key in {key for key, _ in entries}:
-                own[key].append(i)
         for claim in members:
             answer_index = index[(claim.answer, claim.positive)]
             key, weight = entry[id(claim)]
@@ -460,6 +456,43 @@ def prepare_keyed_questions(
             lonely=all(len(a) == 1 for a in agree),
         )
     return prepared
+
+
+def _origins(
+    answers: Sequence[tuple[str, bool]],
+    by_answer: Mapping[tuple[str, bool], list[Claim]],
+    entry: Mapping[int, tuple[str, float]],
+    context: Context,
+    shared: Callable[[Any], Any],
+) -> tuple[tuple[tuple[int, tuple[tuple[str, float], ...]], ...], dict[str, list[int]]]:
+    """A question's independent origins, by answer, each as (answer index, its claims'
+    entries), and each publisher's own origins (indices, ascending)."""
+    origins = tuple(
+        shared((i, shared(tuple(entry[id(c)] for c in origin_claims))))
+        for i, answer in enumerate(answers)
+        for _, origin_claims in group_origins(by_answer[answer], context)
+    )
+    own: dict[str, list[int]] = defaultdict(list)
+    for i, (_, entries) in enumerate(origins):
+        for key in {key for key, _ in entries}:
+            own[key].append(i)
+    return origins, own
+
+
+def _regrouped(
+    before: _Question,
+    by_answer: Mapping[tuple[str, bool], list[Claim]],
+    entry: Mapping[int, tuple[str, float]],
+    context: Context,
+    shared: Callable[[Any], Any],
+) -> _Question:
+    """``before`` with its origins grouped again under ``context``'s copy groups."""
+    origins, own = _origins(before.answers, by_answer, entry, context, shared)
+    return attrs.evolve(
+        before,
+        origins=origins,
+        own=tuple(shared(tuple(own[key])) for key, _ in before.said),
+    )
 
 
 def _shared_answers(
