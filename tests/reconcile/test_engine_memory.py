@@ -10,13 +10,16 @@ from hypothesis import strategies as st
 import negotiations as ng
 from negotiations.reconcile import Claim, default_policy
 from negotiations.reconcile._claims import form_claims
+from negotiations.reconcile._context import TrustEstimate, TrustEstimates
 from negotiations.reconcile._engine import (
     Statistics,
     Weigher,
+    _chain,
     _LocalTally,
     prepare_keyed_questions,
     prepare_questions,
 )
+from negotiations.reconcile._rules import SourceTrust, Weight
 from negotiations.testing import LAW_CONTEXT, reconciliation_inputs
 from tests.reconcile._build import date_value, day, say
 
@@ -52,6 +55,69 @@ def test_claims_weighed_alike_share_one_record() -> None:
     assert len(weigher.records) < len(claims)
     records = {id(weigher.kept[id(c)]) for c in claims}
     assert len(records) == len(weigher.records)
+
+
+def _learned(context: ng.Context, accuracy: float) -> ng.Context:
+    trust = TrustEstimates(
+        estimates={key: TrustEstimate(accuracy=accuracy, questions=3) for key in ("a", "b")}
+    )
+    return attrs.evolve(context, trust=trust)
+
+
+def test_claims_weighed_alike_share_their_increments() -> None:
+    """Each distinct weighing's chain of increments is worked out once and shared, and
+    it is the chain of the claim's own factors."""
+    claims = _claims()
+    statistics = Statistics(by_rule={})
+    context = _learned(ng.Context(), 0.9)
+    weigher, afresh = Weigher(default_policy()), Weigher(default_policy())
+    for weighing in (weigher, afresh):
+        for c in claims:
+            weighing.static_weight(c, statistics, context)
+    chains = [weigher.increments(c, statistics, context) for c in claims]
+    assert chains == [_chain(afresh.factors(c, statistics, context)) for c in claims]
+    assert len({id(chain) for chain in chains}) == len(weigher.chains) < len(claims)
+
+
+def test_learned_trust_is_weighed_again_under_other_trust() -> None:
+    """SourceTrust's weight is kept per publisher for one context only: the same claim
+    under other learned trust gets that trust's weight."""
+    claim = _claims()[0]
+    rule = SourceTrust()
+    statistics = Statistics(by_rule={})
+    high = rule.weigh(claim, statistics, _learned(ng.Context(), 0.95))
+    low = rule.weigh(claim, statistics, _learned(ng.Context(), 0.55))
+    assert high.factor > low.factor
+    assert "0.95" in high.reason
+    assert "0.55" in low.reason
+
+
+def test_a_rule_with_new_weights_each_time_is_not_given_stale_increments() -> None:
+    """A user's rule may return a new (equal or different) Weight on every call: each
+    claim's increments are still its own."""
+    calls: list[int] = []
+
+    @attrs.frozen
+    class Counting:
+        name: str = "Counting"
+
+        def prepare(self, claims: object, context: object) -> None:
+            return None
+
+        def weigh(self, claim: Claim, statistics: object, context: object) -> Weight:
+            calls.append(1)
+            return Weight(factor=0.5 if len(calls) % 2 else 0.25, reason=f"call {len(calls)}")
+
+    policy = attrs.evolve(default_policy(), rules=(*default_policy().rules, Counting()))
+    claims = _claims()
+    statistics = Statistics(by_rule={})
+    context = _learned(ng.Context(), 0.9)
+    weigher = Weigher(policy)
+    for c in claims:
+        weigher.static_weight(c, statistics, context)
+    for c in claims:
+        chain = weigher.increments(c, statistics, context)
+        assert chain[-1][2] == f"call {len(calls)}"
 
 
 def test_regrouping_prepares_again_only_the_questions_a_copier_answers() -> None:

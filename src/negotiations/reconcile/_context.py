@@ -162,6 +162,12 @@ class Context:
         return self._specs.get(predicate) or self.vocabulary.spec(predicate)
 
     @cached_property
+    def _trust_weights(self) -> dict[str, Any]:
+        """SourceTrust's weight for each publisher, worked out once for this context (its
+        trust does not change): a run asks it for every claim."""
+        return {}
+
+    @cached_property
     def _specs(self) -> dict[str, PredicateSpec]:
         return dict(self.vocabulary.specs)
 

@@ -283,6 +283,8 @@ class Weigher:
         #: One copy of each contribution's reason text (the same few rules give the
         #: same reasons across thousands of verdicts).
         self.texts: dict[str, str] = {}
+        #: Each distinct weighing's increments (:meth:`increments`), with its weights.
+        self.chains: dict[tuple[int, ...], tuple[list[Weight], list[tuple[str, float, str]]]] = {}
 
     def shared(self, text: str) -> str:
         return self.texts.setdefault(text, text)
@@ -318,14 +320,57 @@ class Weigher:
     def factors(
         self, claim: Claim, statistics: Statistics, context: Context
     ) -> list[tuple[str, float, str]]:
+        """Each rule's (name, factor, reason) for ``claim``, in the policy's order."""
         record = self.kept.pop(id(claim), None)
-        out = []
-        for i, rule in enumerate(self.rules):
-            found = record[0][i] if record is not None else None
-            if found is None:
-                found = _weigh(rule, claim, statistics, context)
-            out.append((rule.name, float(found.factor), str(found.reason)))
-        return out
+        return _factors(
+            self.rules, record[0] if record is not None else None, claim, statistics, context
+        )
+
+    def increments(
+        self, claim: Claim, statistics: Statistics, context: Context
+    ) -> list[tuple[str, float, str]]:
+        """:func:`_chain` of :meth:`factors`, worked out once per distinct weighing:
+        claims with one kept record whose other rules give the very same weights
+        (learned trust gives one per publisher) share one list, which is only read."""
+        record = self.kept.pop(id(claim), None)
+        if record is None:
+            return _chain(_factors(self.rules, None, claim, statistics, context))
+        kept = record[0]
+        fresh = [
+            _weigh(rule, claim, statistics, context) if found is None else found
+            for rule, found in zip(self.rules, kept, strict=True)
+        ]
+        # Ids are safe keys: the record is held in ``records`` and the weights in the
+        # entry itself, so no id is reused while its entry lives.
+        key = (id(record), *map(id, fresh))
+        found = self.chains.get(key)
+        if found is not None:
+            return found[1]
+        chain = _chain(_factors(self.rules, fresh, claim, statistics, context))
+        if len(self.chains) < _CHAINS_MAX:  # a rule making new weights each time: no reuse
+            self.chains[key] = (fresh, chain)
+        return chain
+
+
+#: At most this many distinct weighings are remembered by a Weigher.
+_CHAINS_MAX = 100_000
+
+
+def _factors(
+    rules: Sequence[Rule],
+    weights: Sequence[Weight | None] | None,
+    claim: Claim,
+    statistics: Statistics,
+    context: Context,
+) -> list[tuple[str, float, str]]:
+    """Each rule's (name, factor, reason): ``weights`` gives those known (None: to weigh)."""
+    out = []
+    for i, rule in enumerate(rules):
+        found = weights[i] if weights is not None else None
+        if found is None:
+            found = _weigh(rule, claim, statistics, context)
+        out.append((rule.name, float(found.factor), str(found.reason)))
+    return out
 
 
 def _chain(factors: Sequence[tuple[str, float, str]]) -> list[tuple[str, float, str]]:
@@ -902,7 +947,7 @@ def decide_group(
     weigher: Weigher,
 ) -> list[Verdict]:
     candidates = _candidates(claims)
-    weights = {id(c): _chain(weigher.factors(c, statistics, context)) for c in claims}
+    weights = {id(c): weigher.increments(c, statistics, context) for c in claims}
     rivals = _Rivals.index(candidates, context)
     # Each answer's label once: its side, the contributions and the sides it beat share it.
     labels = {id(c): c.label(context) for c in candidates}

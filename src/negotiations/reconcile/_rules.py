@@ -30,7 +30,7 @@ from attrs import frozen
 from negotiations.errors import PolicyError
 from negotiations.model import Modality, Predicate, SourceId
 from negotiations.reconcile._claims import PROSPECTIVE, Claim
-from negotiations.reconcile._context import Context
+from negotiations.reconcile._context import Context, TrustEstimates
 from negotiations.reconcile._union_find import UnionFind
 
 #: The most a single rule may multiply a claim's weight by (the origin cap still applies).
@@ -161,6 +161,14 @@ class SourceTrust(_Static):
         if trust is None:
             return _weight(1.0, "no trust learned: every publisher counts alike")
         key = trust_key(claim, context)
+        known = context._trust_weights
+        found = known.get(key)
+        if found is None:
+            found = known[key] = self._publisher_weight(key, trust, context)
+        return found
+
+    @staticmethod
+    def _publisher_weight(key: str, trust: TrustEstimates, context: Context) -> Weight:
         estimate = trust.estimates.get(key)
         if estimate is None:
             return _weight(trust.vote(trust.prior), f"{context.label(key)}: no record, prior trust")
