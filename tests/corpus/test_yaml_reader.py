@@ -133,12 +133,40 @@ _PIECES = [
     "!!str tagged: v",
     "t: !!int '3'",
     "t: !custom x",
+    "%YAML 1.2\n---",
+    "%TAG !e! tag:example.com,2000:\n---",
+    "u: @reserved",
+    "u: `backtick",
+    "[a, b]: flow key",
+    "&a &b x: y",
+    "v: !<tag:yaml.org,2002:str> verbatim",
+    "? |\n  block key\n: v",
+    "w: !!binary aGVsbG8=",
+    "w: !!set {x, y}",
+    "w: !!omap [x: 1]",
+    "- - nested",
+    "a: b: c",
+    "k" * 1100 + ": long key",
+    "q: 'it''s'",
+    "\ufeffbom: 1",
+    "nel: a\x85b",
+    "ls: a\u2028b",
+    'x: "\\x41\\N\\_\\L"',
+    "x: 'multi\n  line'",
+    'x: "unterminated',
+    "x: [a,, b]",
+    "x: {a: 1, a: 2}",
+    "<<: [*anchor, *anchor]",
+    "y: .inf",
+    "y: 0x1F",
+    "y: 1_000",
+    "y: ~",
     "",
 ]
 
 
 @needs_libyaml
-@settings(max_examples=300)
+@settings(max_examples=500)
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8), st.booleans())
 def test_any_document_reads_or_fails_the_same_with_either_parser(
     pieces: list[str], indent: bool
