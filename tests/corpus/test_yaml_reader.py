@@ -98,6 +98,20 @@ def test_a_fault_is_worded_as_the_pure_python_parser_words_it(
     assert fast == _pure_python_outcome(text, monkeypatch)
 
 
+@needs_libyaml
+@pytest.mark.parametrize(
+    "text",
+    ["a: 1\n\ufeffb: 2\n", "\ufeffa: 1\n", "a: x\u2028y\n", "a: x\x85y\n"],
+    ids=["a byte-order mark inside", "a byte-order mark first", "line separator", "NEL"],
+)
+def test_where_libyaml_reads_otherwise_the_pure_python_reading_stands(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """libyaml drops a byte-order mark wherever it stands; PyYAML keeps one inside the
+    text. Such a text is read by the pure-Python parser."""
+    assert _outcome(text) == _pure_python_outcome(text, monkeypatch)
+
+
 #: Pieces of YAML, good and bad, that a generated document is made of.
 _PIECES = [
     "a: 1",

@@ -176,7 +176,9 @@ def _read_fast(text: str, display: str, limits: Limits) -> Any:
     """The document read by libyaml's parser, or ``_UNREAD`` when it finds fault (or is
     missing): the pure-Python parser then reads the file again, so that a curator sees
     the same message whichever parser this PyYAML has."""
-    if _CParser is None:
+    if _CParser is None or "\ufeff" in text:
+        # libyaml drops a byte-order mark wherever it stands; PyYAML keeps one that is
+        # not at the start as a character of the text (a key "\ufeffname", say).
         return _UNREAD
     try:
         return _read(_CLineLoader, text, display, limits)
