@@ -101,8 +101,14 @@ def test_a_fault_is_worded_as_the_pure_python_parser_words_it(
 @needs_libyaml
 @pytest.mark.parametrize(
     "text",
-    ["a: 1\n\ufeffb: 2\n", "\ufeffa: 1\n", "a: x\u2028y\n", "a: x\x85y\n"],
-    ids=["a byte-order mark inside", "a byte-order mark first", "line separator", "NEL"],
+    ["\n\ufeffa: 1\n", "# note\n\ufeffa: 1\n", "\ufeffa: 1\n", "a: x\u2028y\n", "a: x\x85y\n"],
+    ids=[
+        "a byte-order mark after a blank line",
+        "a byte-order mark after a comment",
+        "a byte-order mark first",
+        "line separator",
+        "NEL",
+    ],
 )
 def test_where_libyaml_reads_otherwise_the_pure_python_reading_stands(
     text: str, monkeypatch: pytest.MonkeyPatch
