@@ -28,8 +28,6 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from anyascii import anyascii
-
 from negotiations.corpus import Corpus, bundled_corpus_path, load_corpus, validate_corpus
 from negotiations.display import (
     Labels,
@@ -47,6 +45,7 @@ from negotiations.errors import (
     NegotiationsError,
     UnknownReferenceError,
 )
+from negotiations.model._names import to_ascii
 from negotiations.reconcile import Policy, Reconciliation, Verdict, default_policy, reconcile
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
@@ -368,7 +367,7 @@ def _transliterate(error: UnicodeError) -> tuple[str, int]:
         raise error
     chunk = error.object[error.start : error.end]
     return (
-        "".join(f"\\u{ord(c):04x}" if "\ud800" <= c <= "\udfff" else anyascii(c) for c in chunk),
+        "".join(f"\\u{ord(c):04x}" if "\ud800" <= c <= "\udfff" else to_ascii(c) for c in chunk),
         error.end,
     )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from anyascii import anyascii
+from negotiations.model._names import to_ascii
 
 _NON_ID = re.compile(r"[^a-z0-9_.:-]+")
 _LEADING = re.compile(r"^[^a-z0-9]+")
@@ -24,6 +24,6 @@ def normalise_id(raw: str) -> str:
     -> "powell-s-books". Two names that differ only in case, accents or
     punctuation become one id; the loaders keep every raw spelling beside it.
     """
-    folded = raw if raw.isascii() else anyascii(raw)
+    folded = to_ascii(raw)
     text = _NON_ID.sub("-", folded.casefold())
     return _LEADING.sub("", text).rstrip("-")

@@ -14,8 +14,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Generic, Protocol, TypeVar
 
-from anyascii import anyascii
-
 from negotiations.errors import AmbiguousNameError, UnknownNameError
 
 
@@ -30,9 +28,21 @@ class Named(Protocol):
 N = TypeVar("N", bound=Named)
 
 
+def to_ascii(text: str) -> str:
+    """``text`` transliterated to ASCII ("Zürich" -> "Zurich", "Москва" -> "Moskva").
+
+    anyascii is imported on the first text that needs it: importing it costs about a
+    fifth of ``import negotiations``, and most names are ASCII already."""
+    if text.isascii():
+        return text
+    from anyascii import anyascii
+
+    return anyascii(text)
+
+
 def fold(name: str) -> str:
     """ASCII, lower case, punctuation dropped, spaces collapsed."""
-    ascii_name = anyascii(name).casefold().replace("'", "")
+    ascii_name = to_ascii(name).casefold().replace("'", "")
     return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_name).split())
 
 
