@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import hashlib
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import attrs
 from attrs import frozen
@@ -185,24 +185,38 @@ def _assertion_id(
     # The repr of the tuple (source, subject, predicate, value, polarity, qualifiers,
     # evidence), written out so that the value's and qualifiers' parts are reused
     # (``_encoded_repr``'s look-up inlined: this runs once per assertion).
-    found = _ENCODED.get(id(value))
-    value_part = found[1] if found is not None and found[0] is value else _encoded_repr(value)
     found = _ENCODED.get(id(qualifiers))
     qualifiers_part = (
         found[1] if found is not None and found[0] is qualifiers else _encoded_repr(qualifiers)
     )
-    where = (
-        f"('record', {evidence.dataset!r}, {evidence.record!r}, {evidence.field!r})"
-        if type(evidence) is RecordRef
-        else _evidence_repr(evidence)
+    where = _evidence_repr(evidence)
+    return AssertionId(
+        _hashed_id(source, subject, predicate, value, polarity, qualifiers_part, where)
     )
+
+
+def _hashed_id(
+    source: str,
+    subject: str,
+    predicate: str,
+    value: Value,
+    polarity: Polarity,
+    qualifiers_part: str,
+    where: str,
+) -> str:
+    """The id's text: the hash of the key's tuple written out, given its qualifiers' and
+    its evidence's parts (which a caller may have written once for many assertions).
+    A plain ``str`` (an ``AssertionId`` at run time), without the ``NewType`` call: the
+    table maker calls this once per row."""
+    found = _ENCODED.get(id(value))
+    value_part = found[1] if found is not None and found[0] is value else _encoded_repr(value)
     # ``repr(polarity.value)``, without the enum's Python-level ``value`` property.
     said = "'positive'" if polarity is _POSITIVE else repr(polarity.value)
     blob = (
         f"({source!r}, {subject!r}, {str(predicate)!r}, {value_part}, "
         f"{said}, {qualifiers_part}, {where})"
     )
-    return AssertionId("a-" + _sha256(blob.encode("utf-8")).hexdigest()[:32])
+    return "a-" + _sha256(blob.encode("utf-8")).hexdigest()[:32]
 
 
 def _value(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -347,25 +361,22 @@ class Assertion:
                 if spec is not None
                 else kind is str and (predicate in _PREDICATE_NAMES or _is_new_predicate(predicate))
             ):
-                self = _new(cls)
-                _set_source(self, source)
-                _set_subject(self, subject)
-                _set_predicate(self, predicate)
-                _set_value(self, value)
-                _set_evidence(self, evidence)
-                _set_modality(self, modality)
-                _set_polarity(self, polarity)
-                _set_qualifiers(self, qualifiers)
-                _set_attribution(self, attribution)
-                _set_asserted_at(self, asserted_at)
-                _set_note(self, note)
-                _set_id(
-                    self,
+                return _filled(
+                    source,
+                    subject,
+                    predicate,
+                    value,
+                    evidence,
+                    modality,
+                    polarity,
+                    qualifiers,
+                    attribution,
+                    asserted_at,
+                    note,
                     _assertion_id(
                         source, subject, predicate, value, polarity, qualifiers, evidence
                     ),
                 )
-                return self
         return cls(
             source=source,
             subject=subject,
@@ -460,8 +471,13 @@ def record_maker(
     and the arguments are positional: a table of millions of rows is built about half
     again as fast as through ``create`` (benchmarks/scale.py).
     """
-    shared_qualifiers = _shared_if_empty(_NO_QUALIFIERS if qualifiers is None else qualifiers)
-    shared_attribution = _shared_if_empty(_NO_ATTRIBUTION if attribution is None else attribution)
+    # Typed as given; anything else is judged by ``create``, row by row (below).
+    shared_qualifiers = cast(
+        Qualifiers, _shared_if_empty(_NO_QUALIFIERS if qualifiers is None else qualifiers)
+    )
+    shared_attribution = cast(
+        Attribution, _shared_if_empty(_NO_ATTRIBUTION if attribution is None else attribution)
+    )
     # What every row shares is checked once: when it is not of the common kind, each
     # row takes ``create`` (which refuses it, or accepts an unusual but valid kind).
     shared_ok = (
@@ -475,7 +491,7 @@ def record_maker(
     dataset_part = repr(dataset)
     valid_ids, is_new_id, value_types = _VALID_IDS, _is_new_id, _VALUE_TYPES
     specs, predicate_names, is_new_predicate = _BUILTIN_SPECS, _PREDICATE_NAMES, _is_new_predicate
-    encoded, sha256, new = _ENCODED, _sha256, _new
+    hashed_id, new = _hashed_id, _new
     positive, negative, denied = _POSITIVE, _NEGATIVE, _DENIED
     set_dataset, set_record, set_field, set_retrieved = _RECORD_SETTERS
     create = Assertion.create
@@ -520,29 +536,22 @@ def record_maker(
                 set_record(evidence, record)
                 set_field(evidence, field)
                 set_retrieved(evidence, retrieved)
-                found = encoded.get(id(value))
-                value_part = (
-                    found[1] if found is not None and found[0] is value else _encoded_repr(value)
+                # ``_evidence_repr`` of the RecordRef, the dataset's part written once.
+                where = f"('record', {dataset_part}, {record!r}, {field!r})"
+                return _filled(
+                    source,
+                    subject,
+                    predicate,
+                    value,
+                    evidence,
+                    modality,
+                    polarity,
+                    shared_qualifiers,
+                    shared_attribution,
+                    asserted_at,
+                    None,
+                    hashed_id(source, subject, predicate, value, polarity, qualifiers_part, where),
                 )
-                said = "'positive'" if polarity is positive else "'negative'"
-                blob = (
-                    f"({source!r}, {subject!r}, {predicate!r}, {value_part}, {said}, "
-                    f"{qualifiers_part}, ('record', {dataset_part}, {record!r}, {field!r}))"
-                )
-                self = new(Assertion)
-                _set_source(self, source)
-                _set_subject(self, subject)
-                _set_predicate(self, predicate)
-                _set_value(self, value)
-                _set_evidence(self, evidence)
-                _set_modality(self, modality)
-                _set_polarity(self, polarity)
-                _set_qualifiers(self, shared_qualifiers)
-                _set_attribution(self, shared_attribution)
-                _set_asserted_at(self, asserted_at)
-                _set_note(self, None)
-                _set_id(self, "a-" + sha256(blob.encode("utf-8")).hexdigest()[:32])
-                return self
         return create(
             source=source,
             subject=subject,
@@ -551,12 +560,44 @@ def record_maker(
             evidence=RecordRef(dataset=dataset, record=record, field=field, retrieved=retrieved),
             modality=modality,
             polarity=polarity,
-            qualifiers=shared_qualifiers,  # type: ignore[arg-type]
-            attribution=shared_attribution,  # type: ignore[arg-type]
+            qualifiers=shared_qualifiers,
+            attribution=shared_attribution,
             asserted_at=asserted_at,
         )
 
     return make
+
+
+def _filled(
+    source: SourceId,
+    subject: EntityId,
+    predicate: str,
+    value: Value,
+    evidence: Evidence,
+    modality: Modality,
+    polarity: Polarity,
+    qualifiers: Qualifiers,
+    attribution: Attribution,
+    asserted_at: PartialDate | None,
+    note: str | None,
+    id: str,
+) -> Assertion:
+    """An assertion with its fields stored as given: for fields already checked (the
+    fast paths of ``create`` and ``record_maker``), without attrs' validator calls."""
+    self = _new(Assertion)
+    _set_source(self, source)
+    _set_subject(self, subject)
+    _set_predicate(self, predicate)
+    _set_value(self, value)
+    _set_evidence(self, evidence)
+    _set_modality(self, modality)
+    _set_polarity(self, polarity)
+    _set_qualifiers(self, qualifiers)
+    _set_attribution(self, attribution)
+    _set_asserted_at(self, asserted_at)
+    _set_note(self, note)
+    _set_id(self, id)
+    return self
 
 
 _RECORD_SETTERS = tuple(RecordRef.__dict__[field.name].__set__ for field in attrs.fields(RecordRef))
