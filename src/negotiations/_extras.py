@@ -20,3 +20,12 @@ def require(module: str, extra: str, feature: str) -> ModuleType:
         raise MissingExtraError(
             f"{feature} needs {module.split('.')[0]}: pip install 'negotiations[{extra}]'"
         ) from None
+
+
+def optional(module: str) -> ModuleType | None:
+    """Import ``module`` if it is installed, else None: for a dependency that only makes
+    something faster or nicer (the same results without it)."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        return None

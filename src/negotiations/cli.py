@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from negotiations._extras import optional
 from negotiations.corpus import Corpus, bundled_corpus_path, load_corpus, validate_corpus
 from negotiations.display import (
     Labels,
@@ -196,10 +197,10 @@ def _progress_bar() -> Callable[[int, int], None] | None:
     is installed and standard error is a terminal; otherwise nothing."""
     if not sys.stderr.isatty():
         return None
-    try:
-        tqdm = importlib.import_module("tqdm").tqdm
-    except ImportError:
+    progress = optional("tqdm")
+    if progress is None:
         return None
+    tqdm = progress.tqdm
     bar: list[Any] = []
 
     def update(done: int, total: int) -> None:

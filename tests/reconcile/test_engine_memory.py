@@ -15,6 +15,7 @@ from negotiations.reconcile._engine import (
     Statistics,
     Weigher,
     _chain,
+    _factors,
     _LocalTally,
     prepare_keyed_questions,
     prepare_questions,
@@ -75,7 +76,8 @@ def test_claims_weighed_alike_share_their_increments() -> None:
         for c in claims:
             weighing.static_weight(c, statistics, context)
     chains = [weigher.increments(c, statistics, context) for c in claims]
-    assert chains == [_chain(afresh.factors(c, statistics, context)) for c in claims]
+    rules = afresh.rules
+    assert chains == [_chain(_factors(rules, None, c, statistics, context)) for c in claims]
     assert len({id(chain) for chain in chains}) == len(weigher.chains) < len(claims)
 
 

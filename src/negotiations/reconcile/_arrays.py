@@ -18,10 +18,11 @@ questions and votes.
 
 from __future__ import annotations
 
-import importlib
 from array import array
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+
+from negotiations._extras import optional
 
 if TYPE_CHECKING:
     from negotiations.reconcile._engine import _Question
@@ -32,10 +33,7 @@ ARRAYS_FROM = 1_000
 
 def numpy_or_none() -> Any:
     """numpy, when installed (it comes with the ``pandas`` and ``dask`` extras)."""
-    try:
-        return importlib.import_module("numpy")
-    except ImportError:
-        return None
+    return optional("numpy")
 
 
 class AgreementArrays:

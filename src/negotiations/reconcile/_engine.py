@@ -317,19 +317,10 @@ class Weigher:
             self.static_weight(claim, statistics, context)
         return self.static
 
-    def factors(
-        self, claim: Claim, statistics: Statistics, context: Context
-    ) -> list[tuple[str, float, str]]:
-        """Each rule's (name, factor, reason) for ``claim``, in the policy's order."""
-        record = self.kept.pop(id(claim), None)
-        return _factors(
-            self.rules, record[0] if record is not None else None, claim, statistics, context
-        )
-
     def increments(
         self, claim: Claim, statistics: Statistics, context: Context
     ) -> list[tuple[str, float, str]]:
-        """:func:`_chain` of :meth:`factors`, worked out once per distinct weighing:
+        """:func:`_chain` of the claim's :func:`_factors`, worked out once per distinct weighing:
         claims with one kept record whose other rules give the very same weights
         (learned trust gives one per publisher) share one list, which is only read."""
         record = self.kept.pop(id(claim), None)
@@ -460,12 +451,12 @@ def prepare_keyed_questions(
             answer = (claim.answer, claim.positive)
             values.setdefault(answer, claim.value)
             by_answer[answer].append(claim)
-        answers = tuple(sorted(values))
         if before is not None:
             # Copy groups only join origins: the answers, which agree, and what each
             # publisher said are what they were; the origins are grouped again.
             prepared[question_key] = _regrouped(before, by_answer, entry, context, shared)
             continue
+        answers = tuple(sorted(values))
         index = {answer: i for i, answer in enumerate(answers)}
         # Answer indices as sorted tuples, not frozensets: a question is held for every
         # round of trust learning, and a frozenset costs four times a small tuple.
