@@ -59,21 +59,13 @@ def _accepted_keys(result: ng.Reconciliation, subject: str, predicate: str) -> s
     }
 
 
-def precision(result: ng.Reconciliation, data: ScaleInput) -> float:
-    """The share of questions whose accepted answer is the known true one."""
-    right = sum(
-        answer in _accepted_keys(result, subject, predicate)
-        for (subject, predicate), answer in data.truth.items()
-    )
-    return right / len(data.truth) if data.truth else 1.0
-
-
-def accepted_precision(
+def precision(
     result: ng.Reconciliation, data: ScaleInput, majority: dict[tuple[str, str], str]
 ) -> dict[str, float]:
-    """Where the engine commits: the share of questions with an accepted answer, the
-    share of those it got right, and the bare majority's share right on the same
-    questions (the rest are unconfirmed, expectations only, or contested)."""
+    """Against the known truth: the share of questions whose accepted answer is the
+    true one; and where the engine commits, the share of questions with an accepted
+    answer, the share of those it got right, and the bare majority's share right on
+    the same questions (the rest are unconfirmed, expectations only, or contested)."""
     accepted = right = bare_right = 0
     for (subject, predicate), answer in data.truth.items():
         keys = _accepted_keys(result, subject, predicate)
@@ -82,6 +74,7 @@ def accepted_precision(
             right += answer in keys
             bare_right += majority.get((subject, predicate)) == answer
     return {
+        "precision": round(right / len(data.truth), 4) if data.truth else 1.0,
         "accepted_share": round(accepted / len(data.truth), 4) if data.truth else 1.0,
         "accepted_precision": round(right / accepted, 4) if accepted else 1.0,
         "bare_on_accepted": round(bare_right / accepted, 4) if accepted else 1.0,
@@ -121,9 +114,8 @@ def measure(data: ScaleInput, *, memory: bool = True) -> dict[str, Any]:
         "reconciled_per_s": round(len(assertions) / reconcile_s),
         "bare_s": round(bare_s, 4),
         "ratio": round(reconcile_s / bare_s, 1),
-        "precision": round(precision(result, data), 4),
         "bare_precision": round(bare_right / len(data.truth), 4) if data.truth else 1.0,
-        **accepted_precision(result, data, majority),
+        **precision(result, data, majority),
     }
     if memory:
         peak = peak_bytes(lambda: ng.reconcile(data.build(), registry=data.registry))

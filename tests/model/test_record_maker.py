@@ -33,6 +33,13 @@ ROW = (
     "polarity",
 )
 SHARED = ("dataset", "retrieved", "qualifiers", "attribution")
+#: What the rows share, in the common case: a dataset and nothing else.
+PLAIN_SHARED: dict[str, Any] = {
+    "dataset": "feed.csv",
+    "retrieved": None,
+    "qualifiers": None,
+    "attribution": None,
+}
 ROW_JUNK: list[object] = [*JUNK, "r1", "value", "2025-05-16"]
 SHARED_JUNK: list[object] = [
     None,
@@ -136,13 +143,7 @@ def test_the_maker_makes_what_create_makes(
 def test_the_maker_and_create_agree_on_any_input(
     assertion: ng.Assertion, row_junk: dict[str, object], shared_junk: dict[str, object]
 ) -> None:
-    shared: dict[str, Any] = {
-        "dataset": "feed.csv",
-        "retrieved": None,
-        "qualifiers": None,
-        "attribution": None,
-        **shared_junk,
-    }
+    shared: dict[str, Any] = {**PLAIN_SHARED, **shared_junk}
     row = {**_row_of(assertion, "r1", "value"), **row_junk}
     assert _outcome(lambda: _made(shared, row)) == _outcome(lambda: _created(shared, row))
 
@@ -199,12 +200,7 @@ def test_a_denial_without_negative_polarity_is_refused_as_create_refuses_it() ->
 def test_bad_rows_are_refused_as_create_refuses_them(
     changes: dict[str, object], message: str
 ) -> None:
-    shared: dict[str, Any] = {
-        "dataset": "feed.csv",
-        "retrieved": None,
-        "qualifiers": None,
-        "attribution": None,
-    }
+    shared = PLAIN_SHARED
     good = {
         "source": "outlet",
         "subject": "talks",
