@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
+from negotiations import _extras
 from negotiations.errors import NegotiationsError
 
 #: How many problems an error message lists before it only counts the rest.
@@ -65,8 +66,11 @@ class ClaimsValidationError(ClaimsError, ValueError):
         )
 
 
-class MissingExtraError(ClaimsError, ImportError):
-    """An optional dependency is not installed; the message names the extra to install."""
+class MissingExtraError(ClaimsError, _extras.MissingExtraError):
+    """An optional dependency is not installed; the message names the extra to install.
+
+    Also a :class:`negotiations.MissingExtraError`, so one ``except`` catches a
+    missing extra wherever the library needs it."""
 
     def __init__(self, package: str, extra: str) -> None:
         self.package = package
