@@ -111,10 +111,18 @@ TABLE_CASES = [
         (2, "time"),
     ),
     TableCase(
-        "an unknown predicate after an unclosed quote",
-        (HEADER + 'TASS,"talks,city\n' + GOOD).encode(),
+        # A quote never closed would end its cell at the end of the file, holding every
+        # row after it: refused, at the line the quote opens on.
+        "a quote left open",
+        (HEADER + 'TASS,"talks,city\n' + GOOD * 50).encode(),
+        ClaimsError,
+        "line 2: malformed delimited text",
+    ),
+    TableCase(
+        "an unknown predicate in a record spanning lines",
+        (HEADER + 'TASS,"Istanbul\ntalks",town,Istanbul,reported,2025-05-16\n' + GOOD).encode(),
         ClaimsValidationError,
-        (3, "predicate"),
+        (2, "predicate"),
     ),
 ]
 

@@ -251,6 +251,29 @@ def test_a_parser_that_returns_the_wrong_value_type_is_a_row_problem() -> None:
         )
 
 
+def test_a_parser_that_fails_its_own_way_is_a_row_problem_naming_the_cell(tmp_path: Path) -> None:
+    """A lookup parser's KeyError (or any other failure) is the cell's problem, by row and
+    column, not a misleading file error ("unknown encoding" for a LookupError)."""
+    places = {"Istanbul": PlaceValue(place=ng.PlaceId("istanbul"))}
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "source,subject,predicate,value\nTASS,talks,city,Istanbul\nRIA,talks,city,Ankara\n"
+    )
+    with pytest.raises(ClaimsValidationError) as info:
+        read_csv(path, parsers={"city": lambda cell: places[cell]})
+    assert [(p.row, p.column) for p in info.value.problems] == [(3, "value")]
+    assert "the parser failed: KeyError: 'Ankara'" in str(info.value)
+    skipped = read_csv(path, parsers={"city": lambda cell: places[cell]}, on_error="skip")
+    assert (len(skipped.assertions), len(skipped.skipped)) == (1, 1)
+
+
+def test_a_header_of_the_wrong_kind_is_refused_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "claims.csv"
+    path.write_text("TASS,talks,city,Istanbul\n")
+    with pytest.raises(ColumnMappingError, match="header must be True"):
+        read_csv(path, header=5)  # type: ignore[arg-type]
+
+
 def test_a_constant_predicate_is_checked_before_any_row() -> None:
     with pytest.raises(ColumnMappingError, match="'city'"):
         from_rows(

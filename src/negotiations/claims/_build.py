@@ -266,6 +266,8 @@ class _Builder:
             parsed = parser(raw)
         except (ValueError, TypeError, NegotiationsError) as error:
             return _Bad(f"a value for {name} ({error})")
+        except Exception as error:  # a parser's own failure (a KeyError from a lookup...)
+            return _Bad(f"a value for {name} (the parser failed: {type(error).__name__}: {error})")
         if parsed is None:
             return _MISSING
         if not isinstance(parsed, value_type):

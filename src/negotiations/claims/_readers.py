@@ -103,18 +103,42 @@ def read_csv(
     """
     path = Path(path)
     name = dataset if dataset is not None else path.name
+    if not (header is True or header is False or _is_names(header)):
+        raise ColumnMappingError(
+            f"header must be True (the first line names the columns), False (no header) "
+            f"or the columns' names as strings; found {header!r}"
+        )
     problems: list[RowProblem] = []
     # "utf-8-sig" drops a spreadsheet's byte-order mark (and reads plain UTF-8 alike).
     opened_as = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
     try:
-        with _cell_limit(MAX_CELL_CHARS), path.open(newline="", encoding=opened_as) as handle:
-            if quoted:
-                reader = csv.reader(handle, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL)
-            else:
-                reader = csv.reader(handle, delimiter=delimiter, quoting=csv.QUOTE_NONE)
+        handle = path.open(newline="", encoding=opened_as)
+    except LookupError as error:  # an encoding Python does not know
+        raise ClaimsError(f"{path}: unknown encoding {encoding!r}") from error
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        raise ClaimsError(
+            f"cannot read {path}: {getattr(error, 'strerror', None) or error}"
+        ) from error
+    with _cell_limit(MAX_CELL_CHARS), handle:
+        # ``strict``: a quote left open at the end of the file is an error, where csv
+        # would otherwise end the cell there, holding every line after it.
+        try:
+            reader = csv.reader(
+                handle,
+                delimiter=delimiter,
+                quoting=csv.QUOTE_MINIMAL if quoted else csv.QUOTE_NONE,
+                strict=True,
+            )
+        except (TypeError, csv.Error) as error:  # a delimiter csv refuses ("", ",,")
+            raise ColumnMappingError(
+                f"cannot read {path} with delimiter {delimiter!r}: {error}"
+            ) from error
+        records = _Records(reader)
+        # Only reading fails here: the parsers' own failures are bad cells (``build``).
+        try:
             names: Sequence[str] | None
             if header is True:
-                names = next(_lines(reader, path), None)
+                names = next(_lines(records, path), None)
                 if names is None:
                     raise ColumnMappingError(f"{path}: the file is empty; expected a header line")
                 names = [n.strip().lstrip("\ufeff") for n in names]
@@ -124,7 +148,7 @@ def read_csv(
                 names = list(header)
             mapping = columns if columns is not None else Columns.default(names or ())
             return build(
-                _checked(reader, path, names, problems),
+                _checked(records, path, names, problems),
                 mapping,
                 header=names,
                 dataset=name,
@@ -134,22 +158,25 @@ def read_csv(
                 on_error=on_error,
                 modality=modality,
                 retrieved=retrieved,
-                lines=reader,
+                lines=records,
                 problems=problems,
             )
-    except UnicodeDecodeError as error:
-        raise ClaimsError(
-            f"{path}, line {_undecodable_line(path, opened_as)}: not valid {encoding} "
-            f"({error.reason}); pass the file's encoding, e.g. encoding='latin-1'"
-        ) from error
-    except LookupError as error:  # an encoding Python does not know
-        raise ClaimsError(f"{path}: unknown encoding {encoding!r}") from error
-    except (TypeError, csv.Error) as error:  # a delimiter csv refuses ("", ",,")
-        raise ColumnMappingError(
-            f"cannot read {path} with delimiter {delimiter!r}: {error}"
-        ) from error
-    except OSError as error:
-        raise ClaimsError(f"cannot read {path}: {error.strerror or error}") from error
+        except UnicodeError as error:
+            reason = getattr(error, "reason", None) or error
+            raise ClaimsError(
+                f"{path}, line {_undecodable_line(path, opened_as)}: not valid {encoding} "
+                f"({reason}); pass the file's encoding, e.g. encoding='latin-1'"
+            ) from error
+        except OSError as error:
+            raise ClaimsError(f"cannot read {path}: {error.strerror or error}") from error
+
+
+def _is_names(header: object) -> bool:
+    return (
+        isinstance(header, Sequence)
+        and not isinstance(header, str)
+        and all(isinstance(name, str) for name in header)
+    )
 
 
 #: Longest cell a delimited file may hold (csv's own default), so that one unclosed
@@ -168,29 +195,51 @@ def _cell_limit(limit: int) -> Iterator[None]:
         csv.field_size_limit(previous)
 
 
-def _lines(reader: Any, path: Path) -> Iterator[list[str]]:
-    """The reader's rows, its errors (a cell past csv's field limit...) named by line."""
+class _Records:
+    """A csv reader's records, each numbered by the line it starts on (``line_num``):
+    csv numbers a record by its last line, and a quoted cell may span many."""
+
+    def __init__(self, reader: Any) -> None:
+        self.reader = reader
+        self.line_num = 0
+        #: The line the record being read starts on.
+        self.starting = 1
+
+    def __iter__(self) -> _Records:
+        return self
+
+    def __next__(self) -> list[str]:
+        self.starting = self.reader.line_num + 1
+        row: list[str] = next(self.reader)
+        self.line_num = self.starting
+        return row
+
+
+def _lines(records: _Records, path: Path) -> Iterator[list[str]]:
+    """The records, their errors (a cell past csv's field limit, a quote left open...)
+    named by the line the record starts on."""
     try:
-        yield from reader
+        yield from records
     except csv.Error as error:
-        hint = (
-            f" (a cell longer than {MAX_CELL_CHARS:,} characters; often an unclosed quote)"
-            if "field limit" in str(error)
-            else ""
-        )
+        if "field limit" in str(error):
+            hint = f" (a cell longer than {MAX_CELL_CHARS:,} characters; often an unclosed quote)"
+        elif "end of data" in str(error):
+            hint = " (a quote opened on this line is never closed)"
+        else:
+            hint = ""
         raise ClaimsError(
-            f"{path}, line {reader.line_num}: malformed delimited text: {error}{hint}"
+            f"{path}, line {records.starting}: malformed delimited text: {error}{hint}"
         ) from error
 
 
 def _checked(
-    reader: Any, path: Path, header: Sequence[str] | None, problems: list[RowProblem]
+    records: _Records, path: Path, header: Sequence[str] | None, problems: list[RowProblem]
 ) -> Iterator[list[str]]:
     """Rows worth building: blank and all-empty rows (a spreadsheet's trailing ``,,,,``)
     hold no claim and are skipped; a row with a NUL character or with filled cells
     past the header's last column is dropped and reported (row and column)."""
     width = len(header) if header is not None else None
-    for row in _lines(reader, path):
+    for row in _lines(records, path):
         joined = "".join(row)
         if not joined or joined.isspace():
             continue
@@ -198,7 +247,7 @@ def _checked(
             at = next(i for i, cell in enumerate(row) if "\x00" in cell)
             problems.append(
                 RowProblem(
-                    row=reader.line_num,
+                    row=records.line_num,
                     column=_column(header, at),
                     value=row[at],
                     message="expected text without NUL characters (a binary file?)",
@@ -209,7 +258,7 @@ def _checked(
             at = next(i for i in range(width, len(row)) if row[i].strip())
             problems.append(
                 RowProblem(
-                    row=reader.line_num,
+                    row=records.line_num,
                     column=_column(header, at),
                     value=row[at],
                     message=f"expected at most {width} cells, as in the header; found {len(row)}",
