@@ -212,6 +212,36 @@ JSON_CASES = [
         "a verdict status that is a number", V, first_value("status", "7"), "@ Verdict.status"
     ),
     JsonCase("a margin that is text", V, first_value("margin", '"wide"'), "@ Verdict.margin"),
+    # JSON's scalars as they are, not coerced: "NaN" is no number, NaN no finite one,
+    # null no text (it would become the text "None", under the same content id).
+    JsonCase(
+        "a margin that is NaN",
+        V,
+        first_value("margin", "NaN"),
+        "a finite number, found nan @ Verdict.margin",
+    ),
+    JsonCase(
+        "a margin that is numeric text", V, first_value("margin", '"0.5"'), "@ Verdict.margin"
+    ),
+    JsonCase("a margin that is true", V, first_value("margin", "true"), "@ Verdict.margin"),
+    JsonCase(
+        "a note that is an object",
+        A,
+        edit(lambda d: d.__setitem__("note", {"a": [1]})),
+        "expected a string, found an object @ Assertion.note",
+    ),
+    JsonCase(
+        "a subject that is null",
+        A,
+        edit(lambda d: d.__setitem__("subject", None)),
+        "expected a string, found null @ Assertion.subject",
+    ),
+    JsonCase(
+        "an offset with a fraction",
+        A,
+        edit(lambda d: d["evidence"].__setitem__("start", 1.5)),
+        "@ Assertion.evidence.start",
+    ),
     JsonCase(
         "a verdict without its key",
         V,
@@ -401,3 +431,21 @@ def test_arbitrary_json_text_gives_a_serialization_error(text: str) -> None:
     for cls in KINDS.values():
         with pytest.raises(ng.SerializationError):
             from_json(text, cls)
+
+
+def test_a_number_json_cannot_write_is_refused_by_to_json() -> None:
+    """Strict JSON out: NaN or infinity in a model object (made through the API) is an
+    error, not ``NaN`` text that strict JSON readers refuse."""
+    import attrs
+
+    verdict = ng.reconcile(ng.load_corpus()).verdicts[0]
+    with pytest.raises(ng.SerializationError, match="cannot be written as JSON"):
+        to_json(attrs.evolve(verdict, margin=float("nan")))
+
+
+def test_a_whole_number_written_with_a_point_is_read_as_one(documents: dict[str, str]) -> None:
+    data = json.loads(documents["Assertion"])
+    if not isinstance(data["evidence"].get("start"), int):
+        pytest.skip("the catalogue's first assertion has no offsets")
+    data["evidence"]["start"] = float(data["evidence"]["start"])
+    assert to_json(from_json(json.dumps(data), ng.Assertion)) == documents["Assertion"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar, overload
@@ -32,6 +33,52 @@ from negotiations.model._values import VALUE_TYPES
 T = TypeVar("T")
 
 converter = cattrs.Converter(forbid_extra_keys=True)
+
+
+# JSON's scalars as they are: cattrs would otherwise coerce (``null`` -> the text
+# "None", an object -> its Python repr, ``true`` -> 1.0), and keep the result under
+# the same content id.
+class _ScalarError(ValueError):
+    """A JSON scalar of the wrong kind: its message says what was expected and found."""
+
+
+def _structure_str(data: Any, _: type) -> str:
+    if not isinstance(data, str):
+        raise _ScalarError(f"expected a string, found {_json_kind(data)}")
+    return data
+
+
+def _structure_float(data: Any, _: type) -> float:
+    if isinstance(data, bool) or not isinstance(data, int | float):
+        raise _ScalarError(f"expected a number, found {_json_kind(data)}")
+    number = float(data)
+    if not math.isfinite(number):
+        raise _ScalarError(f"expected a finite number, found {data!r}")
+    return number
+
+
+def _structure_int(data: Any, _: type) -> int:
+    if isinstance(data, float):
+        if not math.isfinite(data):
+            raise OverflowError(f"{data!r} is no whole number")
+        if data.is_integer():  # 5.0, as some JSON writers put a whole number
+            return int(data)
+        raise _ScalarError(f"expected a whole number, found {data!r}")
+    if isinstance(data, bool) or not isinstance(data, int):
+        raise _ScalarError(f"expected a whole number, found {_json_kind(data)}")
+    return data
+
+
+def _structure_bool(data: Any, _: type) -> bool:
+    if not isinstance(data, bool):
+        raise _ScalarError(f"expected true or false, found {_json_kind(data)}")
+    return data
+
+
+converter.register_structure_hook(str, _structure_str)
+converter.register_structure_hook(float, _structure_float)
+converter.register_structure_hook(int, _structure_int)
+converter.register_structure_hook(bool, _structure_bool)
 
 
 def _tag(cls: type) -> str:
@@ -161,6 +208,14 @@ _JSON_KINDS = {
     "NoneType": "null",
     "dict": "an object",
 }
+
+
+def _json_kind(data: object) -> str:
+    if isinstance(data, float) and not math.isfinite(data):
+        return repr(data)
+    return _JSON_KINDS.get(type(data).__name__, type(data).__name__)
+
+
 _NOT_A_MAPPING = re.compile(r"'(\w+)' object has no attribute '(?:keys|copy|items|get)'")
 
 
@@ -182,6 +237,8 @@ def _describe(error: BaseException) -> str:
 
 
 def _format_exception(error: BaseException, type_: Any) -> str:
+    if isinstance(error, _ScalarError):
+        return str(error)
     if isinstance(error, NegotiationsError | AttributeError | RecursionError | OverflowError):
         return _describe(error)
     return shorten(cattrs.v.format_exception(error, type_), 300)
@@ -234,8 +291,20 @@ def structure(data: Any, cls: Any) -> Any:
 
 
 def to_json(obj: object, *, as_type: Any = None, indent: int | None = None) -> str:
-    """Deterministic JSON (sorted keys, sorted sets)."""
-    return json.dumps(unstructure(obj, as_type), sort_keys=True, ensure_ascii=False, indent=indent)
+    """Deterministic JSON (sorted keys, sorted sets); strict JSON: a number that is not
+    finite (NaN, infinity), which JSON cannot write, is refused."""
+    try:
+        return json.dumps(
+            unstructure(obj, as_type),
+            sort_keys=True,
+            ensure_ascii=False,
+            indent=indent,
+            allow_nan=False,
+        )
+    except ValueError as error:
+        raise SerializationError(
+            _name(type(obj)), [f"cannot be written as JSON: {error}"]
+        ) from error
 
 
 #: A ``\\uXXXX`` escape of a surrogate; only looked at further when one occurs.
