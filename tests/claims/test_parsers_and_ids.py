@@ -82,6 +82,32 @@ def test_cli_mapping_syntax_suggests_the_role_meant() -> None:
         Columns.parse(["subjet=x"])
 
 
+def test_cli_mapping_syntax_reads_only_ascii_digits_as_positions() -> None:
+    # "٣" (Arabic-Indic three) and "²" are header names, not positions 3 and 2.
+    assert Columns.parse(["source=٣", "subject=²"]).source == "٣"
+    assert Columns.parse(["source=٣", "subject=²"]).subject == "²"
+    with pytest.raises(ColumnMappingError, match="at most 9 digits"):
+        Columns.parse(["source=" + "9" * 5000])
+    with pytest.raises(ColumnMappingError, match="as a string, found 5"):
+        Columns.parse([5])  # type: ignore[list-item]
+
+
+def test_the_cli_delimiter_is_one_character_or_a_named_escape() -> None:
+    from negotiations.claims._cli import typed_delimiter
+
+    assert [typed_delimiter(t) for t in ("\\t", "TAB", "\\s", ";", "é", "\\")] == [
+        "\t",
+        "\t",
+        " ",
+        ";",
+        "é",
+        "\\",
+    ]
+    for bad in ("\\x", "\\u12", ",,", ""):
+        with pytest.raises(ColumnMappingError, match="expected one character"):
+            typed_delimiter(bad)
+
+
 def test_a_mapping_needs_a_predicate_and_value_or_a_wide_values_map() -> None:
     with pytest.raises(ColumnMappingError):
         Columns(source="s", subject="x", predicate="p")

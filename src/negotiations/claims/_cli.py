@@ -13,6 +13,7 @@ from typing import TextIO
 
 from negotiations.claims._build import ClaimSet
 from negotiations.claims._columns import DEFAULT_LAYOUT, Columns
+from negotiations.claims._errors import ColumnMappingError
 from negotiations.claims._readers import read_csv
 from negotiations.model import Assertion, EntityId
 from negotiations.reconcile import Reconciliation
@@ -44,7 +45,9 @@ def add_claims_options(parser: argparse.ArgumentParser) -> None:
         help="one value for every row, e.g. predicate=date; repeatable",
     )
     group.add_argument(
-        "--delimiter", help="field separator (default: tab for .tsv/.tab, else comma)"
+        "--delimiter",
+        help="field separator: one character, or \\t (tab), \\s (space) "
+        "(default: tab for .tsv/.tab, else comma)",
     )
     group.add_argument("--encoding", default="utf-8", help="file encoding (default utf-8)")
     group.add_argument(
@@ -63,10 +66,26 @@ def read_claims_file(args: argparse.Namespace) -> ClaimSet:
     return read_csv(
         path,
         columns,
-        delimiter=delimiter.encode().decode("unicode_escape"),  # "\t" typed on a shell
+        delimiter=typed_delimiter(delimiter),
         encoding=args.encoding,
         on_error="skip" if args.skip_bad_rows else "raise",
     )
+
+
+#: Separators typed on a shell as their escapes.
+_ESCAPES = {"\\t": "\t", "tab": "\t", "\\\\": "\\", "\\s": " ", "space": " "}
+
+
+def typed_delimiter(text: str) -> str:
+    """The separator ``--delimiter`` names: one character as typed, or an escape a shell
+    user types for one that is awkward to type (``\\t`` or ``tab``, ``\\s`` or ``space``)."""
+    found = _ESCAPES.get(text.casefold() if text.isalpha() else text, text)
+    if len(found) != 1:
+        raise ColumnMappingError(
+            f"--delimiter {text!r}: expected one character, or one of "
+            f"{', '.join(repr(e) for e in _ESCAPES)}"
+        )
+    return found
 
 
 def _sources(assertions: tuple[Assertion, ...], claims: ClaimSet) -> str:

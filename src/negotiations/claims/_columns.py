@@ -111,6 +111,10 @@ class Columns:
         """
         mapping: dict[str, ColumnRef] = {}
         for text, constant in [(a, False) for a in assignments] + [(c, True) for c in constants]:
+            if not isinstance(text, str):
+                raise ColumnMappingError(
+                    f"expected ROLE=COLUMN as a string, found {short_repr(text)}"
+                )
             role, sep, column = text.partition("=")
             role = role.strip()
             if not sep or role not in ROLES or not column.strip():
@@ -120,9 +124,7 @@ class Columns:
                     f"{text!r}: expected ROLE=COLUMN with ROLE one of {', '.join(ROLES)}{hint}"
                 )
             column = column.strip()
-            mapping[role] = (
-                Constant(column) if constant else int(column) if column.isdigit() else column
-            )
+            mapping[role] = Constant(column) if constant else _column_ref(text, column)
         return cls(
             source=mapping.get("source", "source"),
             subject=mapping.get("subject", "subject"),
@@ -132,3 +134,18 @@ class Columns:
             modality=mapping.get("modality"),
             record=mapping.get("record"),
         )
+
+
+#: Digits a column position may have (a billion columns is already no table).
+_POSITION_DIGITS = 9
+
+
+def _column_ref(text: str, column: str) -> ColumnRef:
+    """A 0-based position for ASCII digits, else a header name (``٣`` is a name)."""
+    if not (column.isascii() and column.isdigit()):
+        return column
+    if len(column) > _POSITION_DIGITS:
+        raise ColumnMappingError(
+            f"{short_repr(text)}: a column position has at most {_POSITION_DIGITS} digits"
+        )
+    return int(column)
