@@ -14,6 +14,7 @@ import difflib
 import gc
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from numbers import Number
 from operator import itemgetter
 from types import MappingProxyType
 from typing import Any, Literal, Protocol
@@ -154,14 +155,40 @@ def _resolve(role: str, ref: ColumnRef, header: Sequence[str] | None, mapping_ro
 
 
 def _text(cell: object) -> str | None:
-    """The cell as text, or None for an empty cell of a typed table (None, NaN, pandas NA)."""
+    """The cell as text, or None for an empty cell of a typed table (None, NaN of any
+    number type, pandas NA)."""
     if isinstance(cell, str):
         return cell
     if cell is None or cell is _ABSENT or (isinstance(cell, float) and math.isnan(cell)):
         return None
     if type(cell).__name__ in ("NAType", "NaTType"):
         return None
-    return str(cell)
+    if isinstance(cell, Number) and cell != cell:  # NaN of numpy, Decimal...
+        return None
+    try:
+        return str(cell)
+    except ValueError:  # an int past Python's 4,300-digit limit
+        return _UNWRITABLE
+
+
+#: The text of a cell that has none (see ``_text``): no parser or id accepts it.
+_UNWRITABLE = "\x00(a number too long to write)"
+
+
+def _unwritable(text: str) -> str | None:
+    """Why ``text`` cannot be kept (a NUL, a lone surrogate no UTF-8 output can hold),
+    or None."""
+    if text is _UNWRITABLE:
+        return "a number short enough to write (Python's 4,300-digit limit)"
+    if text.isascii():
+        return "text without NUL characters" if "\x00" in text else None
+    if "\x00" in text:
+        return "text without NUL characters"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "text without lone surrogates (no UTF-8 file can hold them)"
+    return None
 
 
 @frozen
@@ -230,6 +257,9 @@ class _Builder:
 
     # -- per distinct cell text (the results are cached by the callers) ------------
     def source(self, raw: str) -> SourceId | _Bad:
+        why = _unwritable(raw)
+        if why is not None:
+            return _Bad(why)
         ident = normalise_id(raw)
         if not ident:
             return _Bad("a source name with at least one letter or digit")
@@ -238,6 +268,9 @@ class _Builder:
         return sid
 
     def subject(self, raw: str) -> EntityId | _Bad:
+        why = _unwritable(raw)
+        if why is not None:
+            return _Bad(why)
         ident = normalise_id(raw)
         if not ident:
             return _Bad("a subject name with at least one letter or digit")
@@ -262,6 +295,9 @@ class _Builder:
         if raw.strip().casefold() in self.missing:
             return _MISSING
         name, value_type, parser = predicate
+        why = _unwritable(raw)
+        if why is not None:
+            return _Bad(f"{why} for {name}")
         try:
             parsed = parser(raw)
         except (ValueError, TypeError, NegotiationsError) as error:
@@ -300,6 +336,10 @@ class LineNumbered(Protocol):
     def line_num(self) -> int: ...
 
 
+class _WrongRowError(Exception):
+    """A row that is not of the table's kind (what it should be is the message)."""
+
+
 class _Cells:
     """Reads every mapped cell of a row at once.
 
@@ -310,6 +350,7 @@ class _Cells:
 
     def __init__(self, slots: Sequence[_Slot], mapping_rows: bool) -> None:
         self.slots = tuple(slots)
+        self.mapping_rows = mapping_rows
         keys: list[str | int] = []
         self.where: list[int] = []  # per slot: its place in the fetched cells, or -1 for a constant
         for where in self.slots:
@@ -322,12 +363,28 @@ class _Cells:
         self.getter = itemgetter(*keys) if len(keys) > 1 else None
 
     def fetch(self, row: Row) -> tuple[object, ...]:
+        """The row's mapped cells; raises :class:`_WrongRowError` for a row of another kind
+        (a string, a number, a mapping among tuples...)."""
         try:
             if self.getter is not None:
-                return self.getter(row)  # type: ignore[no-any-return]
-            return tuple(row[k] for k in self.keys)  # type: ignore[index]
+                cells: tuple[object, ...] = self.getter(row)
+            else:
+                cells = tuple(row[k] for k in self.keys)  # type: ignore[index]
         except (IndexError, KeyError):
-            return tuple(self._one(row, k) for k in self.keys)
+            if isinstance(row, Mapping) is not self.mapping_rows:  # a mapping among tuples
+                raise _WrongRowError(self.expected) from None
+            cells = tuple(self._one(row, k) for k in self.keys)
+        except TypeError:
+            raise _WrongRowError(self.expected) from None
+        if isinstance(row, str | bytes):  # indexable, but one cell, not a row
+            raise _WrongRowError(self.expected)
+        return cells
+
+    @property
+    def expected(self) -> str:
+        if self.mapping_rows:
+            return "a row mapping column names to cells (as the first row)"
+        return "a row as a sequence of cells (a tuple or list, as the first row)"
 
     @staticmethod
     def _one(row: Row, key: str | int) -> object:
@@ -370,6 +427,27 @@ def build(
         raise ColumnMappingError(f"on_error must be 'raise' or 'skip', found {on_error!r}")
     if isinstance(first_row, bool) or not isinstance(first_row, int) or first_row < 1:
         raise ColumnMappingError(f"first_row must be a whole number from 1, found {first_row!r}")
+    if not isinstance(dataset, str) or not dataset.strip() or _unwritable(dataset):
+        raise ColumnMappingError(
+            f"dataset: expected a name (text without NUL characters or lone surrogates), "
+            f"found {short_repr(dataset)}"
+        )
+    if vocabulary is not None and not isinstance(vocabulary, Vocabulary):
+        raise ColumnMappingError(
+            f"vocabulary: expected a Vocabulary, found {type(vocabulary).__name__}"
+        )
+    if parsers is not None and not (
+        isinstance(parsers, Mapping)
+        and all(isinstance(k, str) and callable(f) for k, f in parsers.items())
+    ):
+        raise ColumnMappingError(
+            f"parsers: expected a mapping of predicate names to functions, "
+            f"found {short_repr(parsers)}"
+        )
+    # One missing-value text given alone is that text, not its characters.
+    missing = (missing,) if isinstance(missing, str) else tuple(missing)
+    if not all(isinstance(m, str) for m in missing):
+        raise ColumnMappingError(f"missing: expected texts, found {short_repr(missing)}")
     vocab = vocabulary if vocabulary is not None else Vocabulary.builtin()
     parsers = dict(parsers or {})
     unknown = [name for name in parsers if name not in vocab]
@@ -451,7 +529,11 @@ def build(
         for row in rows:
             count += 1
             row_number = lines.line_num if lines is not None else row_number + 1
-            cells = cells_of.fetch(row)
+            try:
+                cells = cells_of.fetch(row)
+            except _WrongRowError as wrong:
+                b.problem(row_number, "(row)", short_repr(row), _Bad(str(wrong)))
+                continue
             bad_row = False
             # Source and subject: without them a row claims nothing.
             raw = cells[source_at] if source_at >= 0 else source_slot.constant
@@ -503,9 +585,14 @@ def build(
                         row_modality = how
             record = str(row_number)
             if n_record >= 0:
-                text = _text(read(cells, n_record))
+                raw = read(cells, n_record)
+                text = _text(raw)
                 if text is not None and text.strip():
                     record = text.strip()
+                    why = _unwritable(record)
+                    if why is not None:
+                        b.problem(row_number, record_slot.name, raw, _Bad(why))  # type: ignore[union-attr]
+                        bad_row = True
             if bad_row and skip:
                 continue
             for at, pred_slot, value_slot in claim_at:

@@ -13,11 +13,16 @@ from negotiations.claims._errors import ColumnMappingError
 from negotiations.errors import short_repr
 
 
+def _constant_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ColumnMappingError(f"Constant: expected a non-empty text, found {short_repr(value)}")
+
+
 @frozen
 class Constant:
     """A value that holds for every row (e.g. ``predicate=Constant("scheduled_departure")``)."""
 
-    value: str
+    value: str = attrs.field(validator=_constant_text)
 
 
 #: A column by header name or 0-based position, or one value for the whole table.
@@ -29,7 +34,10 @@ DEFAULT_LAYOUT = ("source", "subject", "predicate", "value", "modality", "time")
 
 
 def _ref(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, str | int | Constant):
+    # (``True`` is an int to Python, position 1 to a mapping: refused.)
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, str | int | Constant)
+    ):
         raise ColumnMappingError(
             f"{attribute.name}: expected a column name, a 0-based position or a Constant, "
             f"found {value!r}"
@@ -37,7 +45,19 @@ def _ref(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
 
 
 def _pairs(values: Mapping[str, str | int] | None) -> tuple[tuple[str, str | int], ...]:
-    return tuple(values.items()) if values else ()
+    if not values:
+        return ()
+    if not isinstance(values, Mapping):
+        raise ColumnMappingError(
+            f"values: expected a mapping {{predicate: column}}, found {short_repr(values)}"
+        )
+    for name, ref in values.items():
+        if not isinstance(name, str) or isinstance(ref, bool) or not isinstance(ref, str | int):
+            raise ColumnMappingError(
+                f"values: expected predicate names mapped to a column name or a 0-based "
+                f"position, found {short_repr(name)}: {short_repr(ref)}"
+            )
+    return tuple(values.items())
 
 
 @frozen(kw_only=True)

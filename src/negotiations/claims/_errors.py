@@ -32,7 +32,10 @@ class RowProblem:
     message: str
 
     def __str__(self) -> str:
-        shown = repr(self.value)
+        try:
+            shown = repr(self.value)
+        except ValueError:  # an int past Python's 4,300-digit limit for writing it
+            shown = f"<a number of {getattr(self.value, 'bit_length', lambda: '?')()} bits>"
         if len(shown) > 60:
             shown = shown[:57] + "..."
         return f"row {self.row}, column {self.column!r}: {self.message} (found {shown})"

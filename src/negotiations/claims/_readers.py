@@ -381,14 +381,32 @@ def from_arrow(
     if not isinstance(table, pa.Table):
         raise ColumnMappingError(f"expected a pyarrow Table, found {type(table).__name__}")
     header = [str(c) for c in table.column_names]
+    mapping = columns if columns is not None else Columns.default(header)
+    # Only the mapped columns become Python values (an unmapped timestamp out of
+    # Python's range cannot spoil the read); the others are None in each row.
+    used = _used_columns(mapping, header)
+
+    def cells(column: Any, at: int, length: int) -> list[object]:
+        if at not in used:
+            return [None] * length
+        try:
+            return column.to_pylist()  # type: ignore[no-any-return]
+        except Exception as error:  # out-of-range timestamps, unknown time zones...
+            raise ClaimsError(
+                f"column {header[at]!r} ({column.type}): its values cannot be read as Python "
+                f"values ({type(error).__name__}: {error}); cast the column, or leave it unmapped"
+            ) from error
 
     def rows() -> Iterator[tuple[object, ...]]:
         for batch in table.to_batches():
-            yield from zip(*(column.to_pylist() for column in batch.columns), strict=True)
+            n = batch.num_rows
+            yield from zip(
+                *(cells(column, at, n) for at, column in enumerate(batch.columns)), strict=True
+            )
 
     return build(
         rows(),
-        columns if columns is not None else Columns.default(header),
+        mapping,
         header=header,
         dataset=dataset,
         vocabulary=vocabulary,
@@ -398,3 +416,15 @@ def from_arrow(
         modality=modality,
         retrieved=retrieved,
     )
+
+
+def _used_columns(columns: Columns, header: Sequence[str]) -> set[int]:
+    """The positions of the columns a mapping reads (by position, or every column of a
+    mapped name)."""
+    used: set[int] = set()
+    for ref in columns.references:
+        if isinstance(ref, int):
+            used.add(ref)
+        elif isinstance(ref, str):
+            used.update(i for i, name in enumerate(header) if name == ref)
+    return used
