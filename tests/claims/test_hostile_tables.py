@@ -277,3 +277,17 @@ def test_any_table_gives_claims_or_a_library_error(data: bytes) -> None:
                 assert len(outcome.assertions) <= outcome.rows
             assert time.perf_counter() - started < 2
         assert path.read_bytes() == data
+
+
+def test_blank_lines_before_the_header_hold_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "claims.csv"
+    path.write_bytes(b"\n \n" + VALID)
+    claims = read_csv(path)
+    assert [a.evidence.record for a in claims.assertions] == ["4"]  # type: ignore[union-attr]
+
+
+def test_a_nul_in_the_header_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "claims.csv"
+    path.write_bytes(VALID.replace(b"source", b"sou\x00rce", 1))
+    with pytest.raises(ColumnMappingError, match="line 1: the header holds a NUL"):
+        read_csv(path)

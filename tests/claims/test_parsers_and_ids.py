@@ -56,6 +56,15 @@ def test_clock_cells_keep_the_stated_offset_and_date() -> None:
         parse_clock("quarter past one")
 
 
+def test_clock_cells_read_zero_seconds_and_refuse_others() -> None:
+    # As a database or an Arrow time column writes a time: the same minute.
+    assert parse_clock("13:35:00").time == parse_clock("13:35").time
+    assert parse_clock("2025-05-16T15:20:00.000+03:00").time.utc_offset == 180
+    for lossy in ("13:35:20", "13:35:00.5"):
+        with pytest.raises(ValueError, match="no seconds"):
+            parse_clock(lossy)
+
+
 def test_quantity_cells_read_thousands_separators_and_units() -> None:
     value = parse_quantity("1,000 prisoners")
     assert (value.quantity.amount, value.quantity.unit) == (1000.0, "prisoners")

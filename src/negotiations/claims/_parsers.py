@@ -79,7 +79,7 @@ def parse_date(cell: str) -> DateValue:
 
 
 _CLOCK = re.compile(
-    r"(?:(?P<date>\d{4}-\d{2}-\d{2})[T ])?(?P<h>\d{1,2}):(?P<m>\d{2})"
+    r"(?:(?P<date>\d{4}-\d{2}-\d{2})[T ])?(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}(?:\.\d+)?))?"
     r"(?:(?P<z>Z)|(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2}))?"
 )
 
@@ -88,11 +88,15 @@ def parse_clock(cell: str) -> ClockValue:
     """A 24-hour time "HH:MM", optionally after an ISO date and before a UTC offset.
 
     "13:35", "13:35+03:00", "2025-05-16T13:35Z" (the offset is kept in minutes east of UTC).
+    Zero seconds ("13:35:00", as a database or Arrow writes a time) are read; other
+    seconds are refused, as a clock value holds minutes and would lose them.
     """
     text = cell.strip()
     match = _CLOCK.fullmatch(text)
     if match is None:
         raise ValueError("a time HH:MM (24-hour), optionally YYYY-MM-DD before it, +HH:MM after it")
+    if match["s"] is not None and float(match["s"]) != 0:
+        raise ValueError(f"a time to the minute (a clock value holds no seconds), found {text!r}")
     offset: int | None = None
     if match["z"]:
         offset = 0

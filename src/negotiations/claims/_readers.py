@@ -138,10 +138,17 @@ def read_csv(
         try:
             names: Sequence[str] | None
             if header is True:
-                names = next(_lines(records, path), None)
+                # The first line with text names the columns (blank lines before it, as
+                # rows of only empty cells after it, hold nothing).
+                names = next((row for row in _lines(records, path) if "".join(row).strip()), None)
                 if names is None:
                     raise ColumnMappingError(f"{path}: the file is empty; expected a header line")
                 names = [n.strip().lstrip("\ufeff") for n in names]
+                if any("\x00" in n for n in names):
+                    raise ColumnMappingError(
+                        f"{path}, line {records.line_num}: the header holds a NUL character "
+                        "(a binary file, or one in another encoding?)"
+                    )
             elif header is False:
                 names = None
             else:
