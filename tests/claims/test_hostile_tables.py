@@ -203,10 +203,16 @@ def test_a_bad_row_is_skipped_with_its_place_under_skip(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("options", "cls"),
-    [({"encoding": "no-such-codec"}, ClaimsError), ({"delimiter": ",,"}, ColumnMappingError)],
+    [
+        ({"encoding": "no-such-codec"}, ClaimsError),
+        ({"delimiter": ",,"}, ColumnMappingError),
+        ({"encoding": None}, ColumnMappingError),
+        # UTF-16 without its byte-order mark fails as a UnicodeError, not a decode error.
+        ({"encoding": "utf-16"}, ClaimsError),
+    ],
 )
 def test_bad_reader_options_are_library_errors(
-    options: dict[str, str], cls: type[ClaimsError], tmp_path: Path
+    options: dict[str, str | None], cls: type[ClaimsError], tmp_path: Path
 ) -> None:
     path = tmp_path / "claims.csv"
     path.write_bytes(VALID)

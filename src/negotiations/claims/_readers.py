@@ -108,6 +108,8 @@ def read_csv(
             f"header must be True (the first line names the columns), False (no header) "
             f"or the columns' names as strings; found {header!r}"
         )
+    if not isinstance(encoding, str):
+        raise ColumnMappingError(f"encoding: expected a codec name, found {encoding!r}")
     problems: list[RowProblem] = []
     # "utf-8-sig" drops a spreadsheet's byte-order mark (and reads plain UTF-8 alike).
     opened_as = "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
@@ -283,7 +285,7 @@ def _undecodable_line(path: Path, encoding: str) -> int | str:
             for number, line in enumerate(handle, start=1):
                 try:
                     decoder.decode(line)
-                except UnicodeDecodeError:
+                except UnicodeError:  # (UTF-16 without a byte-order mark is not a decode error)
                     return number
     except OSError:
         pass
