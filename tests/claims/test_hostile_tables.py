@@ -297,3 +297,10 @@ def test_a_nul_in_the_header_is_named_as_such(tmp_path: Path) -> None:
     path.write_bytes(VALID.replace(b"source", b"sou\x00rce", 1))
     with pytest.raises(ColumnMappingError, match="line 1: the header holds a NUL"):
         read_csv(path)
+
+
+def test_a_file_cut_inside_a_character_names_its_last_line(tmp_path: Path) -> None:
+    path = tmp_path / "claims.csv"
+    path.write_bytes(VALID.decode().encode("utf-16")[:-1])  # half of the last character
+    with pytest.raises(ClaimsError, match="line 2: not valid utf-16"):
+        read_csv(path, encoding="utf-16")

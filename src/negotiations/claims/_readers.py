@@ -280,6 +280,7 @@ def _checked(
 def _undecodable_line(path: Path, encoding: str) -> int | str:
     """The first line of ``path`` that does not decode (one more pass, line by line)."""
     decoder = codecs.getincrementaldecoder(encoding)()
+    number = 0
     try:
         with path.open("rb") as handle:
             for number, line in enumerate(handle, start=1):
@@ -287,6 +288,9 @@ def _undecodable_line(path: Path, encoding: str) -> int | str:
                     decoder.decode(line)
                 except UnicodeError:  # (UTF-16 without a byte-order mark is not a decode error)
                     return number
+            decoder.decode(b"", final=True)  # a file cut inside a character: its last line
+    except UnicodeError:
+        return number
     except OSError:
         pass
     return "?"
