@@ -206,6 +206,27 @@ def test_to_bag_keeps_every_assertion_and_an_empty_input_gives_no_verdicts(
     assert empty.to_json() == ng.reconcile([]).to_json()
 
 
+def test_read_claims_reads_a_file_whose_name_holds_glob_characters(tmp_path: Path) -> None:
+    header = "source,subject,predicate,value\n"
+    (tmp_path / "data[1].csv").write_text(header + "A,talks,city,Bracket\n")
+    (tmp_path / "data1.csv").write_text(header + "B,talks,city,Plain\n")
+
+    def cities(path: str) -> list[str]:
+        read = distributed.read_claims(path, dataset="d")
+        return sorted(a.value.label() for a in read.assertions.compute())
+
+    assert cities(str(tmp_path / "data[1].csv")) == ["bracket"]  # the file, not data1.csv
+    assert cities(str(tmp_path / "data1.csv")) == ["plain"]
+    assert cities(str(tmp_path / "data*.csv")) == ["bracket", "plain"]
+
+
+@pytest.mark.parametrize("blocksize", [-1, 0, True, 1.5])
+def test_read_claims_refuses_a_blocksize_that_is_no_size(tmp_path: Path, blocksize: Any) -> None:
+    _rows_frame(5).to_csv(tmp_path / "part0.csv", index=False)
+    with pytest.raises(ng.claims.ClaimsError, match="blocksize must be"):
+        distributed.read_claims(str(tmp_path / "part0.csv"), dataset="d", blocksize=blocksize)
+
+
 def test_read_claims_names_the_paths_that_match_no_file(tmp_path: Path) -> None:
     _rows_frame(20).to_csv(tmp_path / "part0.csv", index=False)
     missing = str(tmp_path / "nothing*.csv")

@@ -52,6 +52,12 @@ CLI_CASES = [
     ),
     CliCase("validate with stdout closed", "{cli} validate {broken} >&-", 1, ""),
     CliCase(
+        "a chart into a folder that does not exist",
+        "{cli} plot timeline -o {valid}/no-such-folder/chart.svg",
+        3,
+        "cannot write",
+    ),
+    CliCase(
         "validate into /dev/full",
         "{cli} validate {broken} > /dev/full",
         3,

@@ -57,6 +57,10 @@ class UsageError(NegotiationsError):
     """A command line the program cannot act on (exit status 2)."""
 
 
+class OutputError(NegotiationsError):
+    """A file the command was asked to write could not be written (exit status 3)."""
+
+
 def _version() -> str:
     from negotiations import __version__
 
@@ -300,7 +304,10 @@ def _run_plot(args: argparse.Namespace) -> tuple[int, str]:
         raise UsageError(f"{missing}") from None
     corpus = _load(args.corpus)
     rec = reconcile(corpus)
-    written: str = plot.save(args.kind, rec, args.output)
+    try:
+        written: str = plot.save(args.kind, rec, args.output)
+    except OSError as error:  # a missing folder, a directory, a name too long...
+        raise OutputError(f"cannot write {args.output}: {error.strerror or error}") from None
     return EXIT_OK, f"wrote {written}\n"
 
 
@@ -409,6 +416,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CorpusValidationError as error:
         _write_error(f"{error}\n")
         return EXIT_PROBLEMS
+    except OutputError as error:
+        _write_error(f"error: {error}\n")
+        return EXIT_OUTPUT
     except NegotiationsError as error:
         _write_error(f"error: {error}\n")
         return EXIT_USAGE

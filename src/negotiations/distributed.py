@@ -35,6 +35,7 @@ import datetime as dt
 import functools
 import glob
 import itertools
+import os
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -364,17 +365,30 @@ def read_claims(
     dd = _dask("dask.dataframe")
     db = _dask("dask.bag")
     names = [str(p) for p in ([path] if isinstance(path, str | Path) else path)]
-    matched = {name: glob.glob(name) for name in names}
+    # A file that exists is that file, even when its name holds glob characters
+    # ("data[1].csv"); anything else is a pattern.
+    matched = {name: [name] if os.path.isfile(name) else glob.glob(name) for name in names}
     unmatched = [name for name, found in matched.items() if not found]
     if unmatched or not names:
         raise ClaimsError(f"read_claims: no files match {unmatched or names!r}")
     files = sorted(f for found in matched.values() for f in found)
+    if (
+        blocksize is not None
+        and not isinstance(blocksize, str)
+        and (isinstance(blocksize, bool) or not isinstance(blocksize, int) or blocksize < 1)
+    ):
+        raise ClaimsError(
+            f"read_claims: blocksize must be a positive number of bytes, a size such as "
+            f"'64MB', or None (one partition per file); found {blocksize!r}"
+        )
     kind = format or ("csv" if files[0].endswith((".csv", ".csv.gz", ".tsv")) else "parquet")
+    # Dask reads each name as a pattern again: the names found are escaped for it.
+    escaped = [glob.escape(f) for f in files]
     if kind == "parquet":
-        frame = dd.read_parquet(files)
+        frame = dd.read_parquet(escaped)
     elif kind == "csv":
         frame = dd.read_csv(
-            files,
+            escaped,
             dtype=str,
             keep_default_na=False,
             blocksize=blocksize,

@@ -179,13 +179,18 @@ def test_a_day_range_without_year_needs_an_anchor() -> None:
         ("tomorrow", day(9999, 12, 31)),
         ("999999999 days ago", FRIDAY),
         ("99999999999999999999 days ago", FRIDAY),
-        ("December 9999", None),
         ("вчера", day(1, 1, 1)),
     ],
 )
 def test_calendar_edges_are_library_errors(text: str, anchor: ng.PartialDate | None) -> None:
     with pytest.raises(UnresolvableDateError, match="calendar"):
         resolve_date(text, anchor)
+
+
+def test_the_last_month_of_the_calendar_is_a_date_like_any_other() -> None:
+    # Its end is the end of Python's calendar (it was refused: its span overflowed).
+    resolved = resolve_date("December 9999", None)
+    assert resolved.value == ng.PartialDate(year=9999, month=12)
 
 
 def test_an_error_message_is_short_whatever_the_expression() -> None:

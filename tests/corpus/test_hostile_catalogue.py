@@ -664,11 +664,13 @@ DATE_CASES = [
         article=ARTICLE + "It happened 999999999 days ago.\n",
     ),
     added(
-        "December 9999",
-        event_block("date", '"December 9999"', "December 9999"),
+        # December 9999 is a date (its end is the end of Python's calendar); the year
+        # after it is not.
+        "December 10000",
+        event_block("date", '"December 10000"', "December 10000"),
         ng.DateExpressionError,
         2,
-        article=ARTICLE + "It happens in December 9999.\n",
+        article=ARTICLE + "It happens in December 10000.\n",
     ),
     in_annotation(
         "bad direction",

@@ -127,13 +127,16 @@ class PartialDate:
     def latest(self) -> dt.datetime:
         """The first instant *after* this date (exclusive end)."""
         start = self.earliest()
-        if self.minute is not None:
-            return start + dt.timedelta(minutes=1)
-        if self.day is not None:
-            return start + dt.timedelta(days=1)
-        if self.month is not None:
-            return dt.datetime(self.year + self.month // 12, self.month % 12 + 1, 1)
-        return dt.datetime(self.year + 1, 1, 1) if self.year < 9999 else _MAX
+        try:
+            if self.minute is not None:
+                return start + dt.timedelta(minutes=1)
+            if self.day is not None:
+                return start + dt.timedelta(days=1)
+            if self.month is not None:
+                return dt.datetime(self.year + self.month // 12, self.month % 12 + 1, 1)
+            return dt.datetime(self.year + 1, 1, 1)
+        except (OverflowError, ValueError):  # the last of year 9999: past Python's calendar
+            return _MAX
 
     def as_date(self) -> dt.date | None:
         """The calendar date, when known to the day."""

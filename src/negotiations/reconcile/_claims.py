@@ -134,9 +134,15 @@ def _era_scope(window: tuple[dt.datetime, dt.datetime] | None) -> str:
     if window is None:
         return "undated"
     start, end = window
+    # An open end (a holder "since March 2022") runs to the end of the calendar: the
+    # scope leaves it open, as the claim did.
     return DateRange(
-        start=PartialDate.of(start, Precision.DAY),
-        end=PartialDate.of(end - dt.timedelta(microseconds=1), Precision.DAY),
+        start=None if start == dt.datetime.min else PartialDate.of(start, Precision.DAY),
+        end=(
+            None
+            if end == dt.datetime.max
+            else PartialDate.of(end - dt.timedelta(microseconds=1), Precision.DAY)
+        ),
     ).isoformat()
 
 

@@ -113,7 +113,9 @@ def _call(rule: Rule, method: str, *args: Any) -> Any:
 def _prepare(
     claims: Sequence[Claim], policy: Policy, context: Context, weigher: Weigher
 ) -> Statistics:
-    by_rule = {rule.name: _call(rule, "prepare", claims, context) for rule in policy.rules}
+    # Each rule sees the claims as a tuple: a user's rule cannot change what is decided.
+    shown = tuple(claims)
+    by_rule = {rule.name: _call(rule, "prepare", shown, context) for rule in policy.rules}
     base = Statistics(by_rule=by_rule)
     if not learns_trust(policy):
         return base

@@ -33,23 +33,38 @@ def _check_rules(
 def _check_window(
     instance: object, attribute: attrs.Attribute[dt.timedelta], value: dt.timedelta
 ) -> None:
-    if not isinstance(value, dt.timedelta) or value < dt.timedelta(0):
-        raise PolicyError(f"Policy.title_window must be a non-negative timedelta, found {value!r}")
+    if not isinstance(value, dt.timedelta) or not dt.timedelta(0) <= value <= _LONGEST_WINDOW:
+        raise PolicyError(
+            f"Policy.title_window must be a timedelta from 0 to {_LONGEST_WINDOW.days:,} days "
+            f"(a window wider than the calendar cannot be placed on it), found {value!r}"
+        )
 
 
-def _in(low: float, high: float, *, low_open: bool = False) -> Any:
+#: The widest title window: a thousand years either side of a date.
+_LONGEST_WINDOW = dt.timedelta(days=365_250)
+
+
+def _check_trust(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, TrustModel):
+        raise PolicyError(
+            f"Policy.trust must be a TrustModel or None (no trust learned), "
+            f"found {type(value).__name__}"
+        )
+
+
+def _in(low: float, high: float, *, low_open: bool = False, high_open: bool = False) -> Any:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
             or not math.isfinite(value)
             or not (low < value if low_open else low <= value)
-            or not value <= high
+            or not (value < high if high_open else value <= high)
         ):
-            side = "(" if low_open else "["
+            left, right = "(" if low_open else "[", ")" if high_open else "]"
             raise PolicyError(
                 f"{type(instance).__name__}.{attribute.name} must be a number in "
-                f"{side}{low}, {high}], found {value!r}"
+                f"{left}{low}, {high}{right}, found {value!r}"
             )
 
     return check
@@ -85,7 +100,10 @@ class TrustModel:
     prior: float = attrs.field(default=0.8, validator=_in(0.5, 1.0, low_open=True))
     smoothing: float = attrs.field(default=2.0, validator=_in(0.0, 1e6))
     rounds: int = attrs.field(default=8, validator=_whole(1, 100))
-    ceiling: float = attrs.field(default=0.99, validator=_in(0.5, 1.0, low_open=True))
+    # (A ceiling of 1 would be infinite log-odds: every vote would be zero over zero.)
+    ceiling: float = attrs.field(
+        default=0.99, validator=_in(0.5, 1.0, low_open=True, high_open=True)
+    )
     copy_detection: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     copy_min: int = attrs.field(default=3, validator=_whole(1, 10**6))
     copy_share: float = attrs.field(default=0.5, validator=_in(0.0, 1.0, low_open=True))
@@ -105,7 +123,7 @@ class Policy:
     """
 
     rules: tuple[Rule, ...] = attrs.field(factory=default_rules, validator=_check_rules)
-    trust: TrustModel | None = attrs.field(factory=TrustModel)
+    trust: TrustModel | None = attrs.field(factory=TrustModel, validator=_check_trust)
     margin: float = attrs.field(default=0.2, validator=_in(0.0, 1.0))
     title_window: dt.timedelta = attrs.field(default=dt.timedelta(days=30), validator=_check_window)
 
@@ -206,7 +224,13 @@ def policy_from_data(data: Any, extra_rules: Mapping[str, type] | None = None) -
         cls = known.get(str(entry.get("class")))
         if cls is None:
             raise PolicyError(f"unknown rule class {entry.get('class')!r}: pass it in extra_rules")
-        parameters = dict(entry.get("parameters") or {})
+        parameters = entry.get("parameters") or {}
+        if not isinstance(parameters, Mapping):
+            raise PolicyError(
+                f"rule {entry.get('class')!r}: parameters must be a mapping, "
+                f"found {type(parameters).__name__}"
+            )
+        parameters = dict(parameters)
         if cls is _rules.ModalityRank and "ranks" in parameters:
             try:
                 parameters["ranks"] = {Modality(k): v for k, v in parameters["ranks"].items()}
@@ -217,12 +241,25 @@ def policy_from_data(data: Any, extra_rules: Mapping[str, type] | None = None) -
         except TypeError as error:
             raise PolicyError(f"rule {entry.get('class')!r}: {error}") from None
     trust = data.get("trust")
+    if trust is not None and not isinstance(trust, Mapping):
+        # (Anything else read as "no trust" would silently turn trust learning off.)
+        raise PolicyError(
+            f"policy data: trust must be a mapping (TrustModel's fields) or null, "
+            f"found {type(trust).__name__}"
+        )
+    days = data.get("title_window_days", 30)
+    if isinstance(days, bool) or not isinstance(days, int | float) or not math.isfinite(days):
+        raise PolicyError(f"policy data: title_window_days must be a number, found {days!r}")
+    try:
+        window = dt.timedelta(days=days)
+    except OverflowError:
+        raise PolicyError(f"policy data: title_window_days {days!r} is past the calendar") from None
     try:
         return Policy(
             rules=tuple(rules),
-            trust=TrustModel(**trust) if isinstance(trust, Mapping) else None,
+            trust=TrustModel(**trust) if trust is not None else None,
             margin=data.get("margin", 0.2),
-            title_window=dt.timedelta(days=float(data.get("title_window_days", 30))),
+            title_window=window,
         )
     except TypeError as error:
         raise PolicyError(f"policy data: {error}") from None

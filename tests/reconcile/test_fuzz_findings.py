@@ -1,0 +1,133 @@
+"""Inputs a fuzzing pass over the public API found crashing or misleading, kept as cases.
+
+Each failed before its fix: an open-ended office term, dates at the end of Python's
+calendar, a trust ceiling of one, a rule's ``prepare`` emptying the engine's claims,
+a title window past the calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import negotiations as ng
+from negotiations.model import (
+    Assertion,
+    DateRange,
+    Modality,
+    OfficeValue,
+    PartialDate,
+    PlaceValue,
+    Qualifiers,
+    RecordRef,
+    TimeExpression,
+)
+from negotiations.reconcile import policy_from_data
+
+
+def _holds(source: str, person: str, since: PartialDate) -> Assertion:
+    return Assertion.create(
+        source=ng.SourceId(source),
+        subject=ng.EntityId(person),
+        predicate="holds_office",
+        value=OfficeValue(office=ng.OfficeId("minister")),
+        evidence=RecordRef(dataset="d", record=source),
+        modality=Modality.REPORTED,
+        qualifiers=Qualifiers(time=TimeExpression(text="since then", value=DateRange(start=since))),
+    )
+
+
+def test_an_office_held_since_a_date_with_no_end_is_reconciled_with_an_open_scope() -> None:
+    result = ng.reconcile([_holds("s1", "p1", PartialDate(year=2022, month=3))])
+    [verdict] = result.verdicts
+    assert verdict.status is ng.VerdictStatus.ACCEPTED
+    assert verdict.key.scope.endswith("/..")  # open, as the claim was
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        PartialDate(year=9999),
+        PartialDate(year=9999, month=12),
+        PartialDate(year=9999, month=12, day=31),
+        PartialDate(year=9999, month=12, day=31, hour=23, minute=59),
+    ],
+    ids=["year", "month", "day", "minute"],
+)
+def test_the_last_dates_of_the_calendar_end_where_python_can_count(date: PartialDate) -> None:
+    assert date.latest() == dt.datetime.max
+    assert DateRange(start=PartialDate(year=2020), end=date).end == date
+
+
+def _cities(*pairs: tuple[str, str]) -> list[Assertion]:
+    return [
+        Assertion.create(
+            source=ng.SourceId(source),
+            subject=ng.EntityId("talks"),
+            predicate="city",
+            value=PlaceValue(place=ng.PlaceId(place)),
+            evidence=RecordRef(dataset="d", record=source),
+            modality=Modality.REPORTED,
+        )
+        for source, place in pairs
+    ]
+
+
+def test_a_trust_ceiling_of_one_is_refused_when_made() -> None:
+    with pytest.raises(ng.PolicyError, match="ceiling"):
+        ng.TrustModel(ceiling=1.0)
+    assert ng.TrustModel(ceiling=0.999).ceiling == 0.999
+
+
+class _Greedy:
+    """A user's rule whose ``prepare`` empties the list it is given."""
+
+    name = "Greedy"
+
+    def prepare(self, claims: object, context: object) -> None:
+        getattr(claims, "clear", lambda: None)()
+
+    def weigh(self, claim: object, statistics: object, context: object) -> ng.Weight:
+        return ng.Weight(factor=1.0, reason="neutral")
+
+
+def test_a_rule_cannot_change_the_claims_the_engine_decides() -> None:
+    data = _cities(("s1", "istanbul"), ("s2", "istanbul"), ("s3", "ankara"))
+    plain = ng.reconcile(data)
+    greedy = ng.reconcile(data, ng.default_policy().with_rule(_Greedy()))
+    assert len(greedy.verdicts) == len(plain.verdicts) > 0
+
+
+def test_a_title_window_past_the_calendar_is_refused_when_made() -> None:
+    with pytest.raises(ng.PolicyError, match="title_window"):
+        ng.Policy(title_window=dt.timedelta(days=4_000_000))
+
+
+def test_trust_of_the_wrong_kind_is_refused_when_made() -> None:
+    with pytest.raises(ng.PolicyError, match="trust"):
+        ng.Policy(trust="x")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"trust": [1]}, "trust must be a mapping"),
+        ({"title_window_days": "abc"}, "title_window_days must be a number"),
+        ({"title_window_days": float("nan")}, "title_window_days must be a number"),
+        ({"title_window_days": 1e12}, "past the calendar"),
+    ],
+)
+def test_policy_data_of_the_wrong_kind_is_refused_not_read_as_something_else(
+    change: dict[str, object], message: str
+) -> None:
+    data = {**ng.default_policy().to_data(), **change}
+    with pytest.raises(ng.PolicyError, match=message):
+        policy_from_data(data)
+
+
+def test_rule_parameters_that_are_not_a_mapping_are_refused() -> None:
+    data = ng.default_policy().to_data()
+    data["rules"][0] = {**data["rules"][0], "parameters": [1]}
+    with pytest.raises(ng.PolicyError, match="parameters must be a mapping"):
+        policy_from_data(data)
