@@ -25,6 +25,37 @@ def test_the_default_layout_reconciles_and_names_sources_as_written(
     assert "against: Kyiv Independent" in out
 
 
+@pytest.mark.parametrize("form", ["md", "csv", "json"])
+def test_every_format_names_what_the_table_named(
+    form: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """People read names in every format, as the table wrote them, not folded ids."""
+    assert main(["reconcile", "--claims", str(EXAMPLE), "--format", form]) == 0
+    out = capsys.readouterr().out
+    if form == "json":
+        labels = json.loads(out)["labels"]
+        assert labels["istanbul-talks-2025"] == "Istanbul talks 2025"
+        assert labels["dolmabahce-palace"] == "Dolmabahce Palace"
+        assert labels["reuters"] == "Reuters"  # was "report reuters"
+        return
+    assert "Istanbul talks 2025 was held in Istanbul" in out
+    assert "Istanbul-talks-2025" not in out
+    assert "held in istanbul" not in out
+
+
+def test_explain_names_sources_and_origins_and_finds_a_subject_by_its_name() -> None:
+    import negotiations as ng
+    from negotiations.claims import read_csv
+
+    claims = read_csv(EXAMPLE)
+    rec = ng.reconcile(claims, vocabulary=claims.vocabulary)
+    text = rec.explain("Istanbul talks 2025", "city")  # the name as the table wrote it
+    assert "one independent origin (Kyiv Independent)" in text
+    assert "- Reuters, reported" in text
+    assert "kyiv-independent" not in text
+    assert "report reuters" not in text
+
+
 def test_json_output_carries_record_evidence(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["reconcile", "--claims", str(EXAMPLE), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -94,6 +94,23 @@ class ClaimSet:
         return value.label()
 
     @property
+    def names(self) -> Mapping[str, str]:
+        """Each id the table made, with the name a person reads: a subject's or an
+        answer's first spelling in the table, a source's name as written. ``reconcile``
+        and the displays show these instead of the folded ids."""
+        found: dict[str, str] = {}
+        for ident, spellings in self.subject_names.items():
+            if spellings:
+                found.setdefault(ident, " ".join(spellings[0].split()))
+        for key, written in self.value_names.items():
+            if written:
+                found.setdefault(key, written[0])
+        for sid, source in self.sources.items():
+            if source.title:
+                found.setdefault(sid, source.title)
+        return found
+
+    @property
     def registry(self) -> Registry:
         """An empty registry: a table names subjects by id, not through a gazetteer.
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from negotiations.corpus import Corpus
 from negotiations.model import Document, PartialDate, Registry, Source, SourceId
+from negotiations.reconcile._context import named_ids
 
 if TYPE_CHECKING:
     from negotiations.reconcile import Reconciliation
@@ -50,6 +51,11 @@ class Labels:
                 event = _with_article(names.get(ref.event, ref.event))
                 names[ref.id] = f"{party} delegation to {event}"
                 kinds[ref.id] = "delegation"
+        # Names a claim table gives the ids it folded (no registry holds them).
+        extra = named_ids(getattr(data, "corpus", None)) or named_ids(data) or {}
+        for ident, name in extra.items():
+            names.setdefault(ident, name)
+        self._named_sources = frozenset(extra)
         self._names: Mapping[str, str] = names
         self._kinds: Mapping[str, str] = kinds
         self._sources: Mapping[SourceId, Source] = dict(sources or {})
@@ -110,6 +116,8 @@ class Labels:
         if self.source_of(source) is None:
             return source
         outlet = self.outlet(source)
+        if outlet is None and source in self._named_sources:  # a claim table's source
+            outlet = self.name(source)
         who = outlet if outlet is not None else f"report {short_id(source)}"
         if self.ids and outlet is not None:
             who += f" ({short_id(source)})"

@@ -386,7 +386,9 @@ def humanise(text: str, verdict: Verdict, labels: Labels) -> str:
 
 #: An origin label in a reason (``quoted:dmitry_peskov``, ``outlet:tass``,
 #: ``source:004_...``): the rules name origins so; a reader wants the name.
-_ORIGIN = re.compile(r"\b(quoted|outlet|source):([a-z0-9][a-z0-9_]*[a-z0-9])\b")
+#: Ids may hold hyphens and dots (a claim table's ``kyiv-independent``); the last
+#: character is a letter or digit, so a sentence's full stop is not taken in.
+_ORIGIN = re.compile(r"\b(quoted|outlet|source):([a-z0-9](?:[a-z0-9_.-]*[a-z0-9])?)")
 
 
 def _origin_words(kind: str, token: str, labels: Labels) -> str:

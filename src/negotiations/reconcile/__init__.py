@@ -9,7 +9,7 @@ from typing import Protocol, runtime_checkable
 
 from negotiations.model import Assertion, Registry, Source, SourceId, Vocabulary
 from negotiations.reconcile._claims import Claim, ClaimKey
-from negotiations.reconcile._context import Context, TrustEstimate, TrustEstimates
+from negotiations.reconcile._context import Context, TrustEstimate, TrustEstimates, named_ids
 from negotiations.reconcile._engine import Statistics, compute_statistics, decide, groups
 from negotiations.reconcile._explain import explain_verdict
 from negotiations.reconcile._policy import Policy, TrustModel, default_policy, policy_from_data
@@ -76,6 +76,7 @@ def reconcile(
     """
     policy = policy if policy is not None else default_policy()
     passages = None
+    names = None
     if isinstance(data, Evidenced):
         assertions: tuple[Assertion, ...] = tuple(data.assertions)
         registry = registry if registry is not None else data.registry
@@ -84,11 +85,13 @@ def reconcile(
             vocabulary = getattr(data, "vocabulary", None)
         # Sentences documents share word for word: claims quoted from one are one origin.
         passages = getattr(data, "shared_passages", None)
+        # A claim table names the ids it folded (``ClaimSet.names``): shown in labels.
+        names = named_ids(data)
         _remember_for_display(data)
     else:
         assertions = tuple(data)
     if context is None:
-        context = Context.build(registry, sources, vocabulary, passages)
+        context = Context.build(registry, sources, vocabulary, passages, names)
     verdicts = decide(assertions, policy, context, statistics, progress)
     collecting = gc.isenabled()
     gc.disable()  # indexing a million verdicts makes no cycles (see decide)

@@ -110,8 +110,10 @@ class Context:
         sources: Mapping[SourceId, Source] | None = None,
         vocabulary: Vocabulary | None = None,
         passages: Mapping[str, tuple[tuple[int, int, str], ...]] | None = None,
+        names: Mapping[str, str] | None = None,
     ) -> Context:
-        """A context from a registry, sources, a vocabulary and shared passages (each optional)."""
+        """A context from a registry, sources, a vocabulary, shared passages and names
+        for ids no registry holds (a claim table's spellings), each optional."""
         registry = registry if registry is not None else Registry()
         sources = sources or {}
         links = {
@@ -129,6 +131,8 @@ class Context:
             # "Ukraine delegation (Istanbul talks)": answers about a delegation name it.
             **{d.id: registry.label(d.id) for d in registry.delegations()},
         }
+        for ident, name in (names or {}).items():
+            labels.setdefault(ident, name)
         for sid, source in sources.items():
             labels.setdefault(sid, source.title or sid)
         return cls(
@@ -279,3 +283,10 @@ def _root(office: Office, organizations: Mapping[str, Organization]) -> str:
         seen.add(parent)
         current = parent
     return current
+
+
+def named_ids(data: object) -> Mapping[str, str] | None:
+    """The names ``data`` gives the ids it uses beyond its registry (a claim table's
+    spellings: ``ClaimSet.names``), if any."""
+    names = getattr(data, "names", None)
+    return names if isinstance(names, Mapping) else None

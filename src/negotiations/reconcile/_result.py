@@ -50,6 +50,7 @@ from negotiations.model import (
     time_contains,
 )
 from negotiations.reconcile._claims import ClaimKey
+from negotiations.reconcile._context import named_ids
 from negotiations.reconcile._policy import Policy
 from negotiations.reconcile._verdicts import Verdict, VerdictStatus
 
@@ -129,6 +130,14 @@ class Reconciliation:
             return subject.id
         if subject in self._subjects:
             return subject
+        # A name a claim table wrote for a subject it folded ("Istanbul talks 2025"):
+        # looked up only when the text is no subject id (a table's names are few
+        # beside its rows, and an unknown subject is rare).
+        named = named_ids(self.corpus) or {}
+        by_name = [ident for ident, name in named.items() if name == subject]
+        by_name = [ident for ident in by_name if ident in self._subjects]
+        if len(by_name) == 1:
+            return by_name[0]
         if self.registry is not None:
             try:
                 return self.registry.actor(subject).id
