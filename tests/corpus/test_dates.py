@@ -224,3 +224,35 @@ def test_a_weekday_resolves_to_that_weekday_within_three_days(
 
 def test_a_weekday_at_the_edge_of_the_calendar_resolves() -> None:
     assert resolve_date("Tuesday", day(1, 1, 1)).value == day(1, 1, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("since March 2022", ng.PartialDate(year=2022, month=3), None),
+        ("from May 14", day(2025, 5, 14), None),
+        ("after May 2025", ng.PartialDate(year=2025, month=6), None),
+        ("after May 14", day(2025, 5, 15), None),
+        ("until Friday", None, day(2025, 5, 16)),
+        ("by Friday", None, day(2025, 5, 16)),
+        ("before 2020", None, ng.PartialDate(year=2019)),
+        ("before May 14", None, day(2025, 5, 13)),
+        ("since May 14-15", day(2025, 5, 14), None),
+    ],
+)
+def test_since_until_before_and_after_make_open_ranges(
+    text: str, start: ng.PartialDate | None, end: ng.PartialDate | None
+) -> None:
+    """ "Since March 2022" is March 2022 and after, not March 2022: the word was dropped."""
+    resolved = resolve_date(text, THURSDAY)
+    assert resolved.value == ng.DateRange(start=start, end=end)
+    assert "open range" in (resolved.method or "")
+
+
+def test_from_a_range_is_the_range_and_open_ends_stay_in_the_calendar() -> None:
+    assert resolve_date("from May 14 to 16", THURSDAY).value == days(
+        day(2025, 5, 14), day(2025, 5, 16)
+    )
+    for text in ("after 9999", "before 0001-01-01"):
+        with pytest.raises(UnresolvableDateError, match="calendar"):
+            resolve_date(text, THURSDAY)

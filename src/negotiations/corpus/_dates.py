@@ -177,7 +177,54 @@ def _need_day(anchor: PartialDate | None, text: str) -> dt.date:
     return day
 
 
+#: Words that make a date one end of an open range: "since March 2022" is March 2022
+#: and every day after it, not March 2022 (a holder's term, a deadline, a wait).
+_OPEN_START = re.compile(r"^(since|from|after)\s+(.+)$")
+_OPEN_END = re.compile(r"^(until|till|by|before)\s+(.+)$")
+
+
 def _resolve(text: str, anchor: PartialDate | None, direction: Direction) -> tuple[TimeValue, str]:
+    folded = _fold(text)
+    opening = _OPEN_START.match(folded) or _OPEN_END.match(folded)
+    if opening is not None:
+        word, rest = opening.groups()
+        value, method = _resolve_point(rest, anchor, direction)
+        opened = _open_range(word, value, text)
+        return opened, (method if opened is value else f"{method}; '{word}': an open range")
+    return _resolve_point(text, anchor, direction)
+
+
+def _open_range(word: str, value: TimeValue, text: str) -> TimeValue:
+    """``value`` as the named end of an open range (``from`` a range is the range)."""
+    if isinstance(value, DateRange):
+        if word == "from":  # "from May 14 to 16": the range itself
+            return value
+        first, last = value.start, value.end
+    else:
+        first = last = value
+    if word in ("since", "from", "after"):
+        if first is None:
+            raise UnresolvableDateError(f"{_short(text)}: an open range needs a start")
+        if word == "after":  # the first unit after it, at its precision
+            after = last if last is not None else first
+            following = after.latest()
+            if following == dt.datetime.max:
+                raise UnresolvableDateError(
+                    f"{_short(text)} cannot be placed in the calendar (years 1 to 9999)"
+                )
+            first = PartialDate.of(following, after.precision)
+        return DateRange(start=first, end=None)
+    if last is None:
+        raise UnresolvableDateError(f"{_short(text)}: an open range needs an end")
+    if word == "before":  # the last unit before it, at its precision
+        start = first if first is not None else last
+        last = PartialDate.of(start.earliest() - dt.timedelta(microseconds=1), start.precision)
+    return DateRange(start=None, end=last)
+
+
+def _resolve_point(
+    text: str, anchor: PartialDate | None, direction: Direction
+) -> tuple[TimeValue, str]:
     s = _clean(text)
     if _CYRILLIC.search(s):
         return _resolve_slavic(text, anchor, direction)
