@@ -142,11 +142,32 @@ def dumps(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def default_samples() -> list[Reconciliation]:
-    """The reconciliations the shipped schema is generated from: the seed corpus."""
-    from negotiations import load_corpus, reconcile
+#: A small claim table (as ``examples/claims.csv``): record evidence, clock, quantity
+#: and text values, which the seed corpus does not have.
+CLAIM_ROWS: tuple[tuple[str, ...], ...] = (
+    ("TASS", "Istanbul talks 2025", "city", "Istanbul", "reported", "2025-05-15"),
+    ("Reuters", "Istanbul talks 2025", "city", "Istanbul", "reported", "2025-05-16"),
+    ("Kyiv Independent", "Istanbul talks 2025", "city", "Ankara", "speculated", "2025-05-14"),
+    ("TASS", "Istanbul talks 2025", "venue", "Dolmabahce Palace", "confirmed", "2025-05-16"),
+    ("Reuters", "Istanbul talks 2025", "start_time", "13:35+03:00", "reported", "2025-05-16"),
+    ("Anadolu", "Istanbul talks 2025", "start_time", "13:35", "reported", "2025-05-16"),
+    ("Reuters", "Russian delegation", "size", "12 people", "reported", "2025-05-16"),
+    ("AP", "Istanbul talks 2025", "outcome", "a prisoner exchange", "reported", "2025-05-16"),
+)
 
-    return [reconcile(load_corpus())]
+
+def default_samples() -> list[Reconciliation]:
+    """The reconciliations the shipped schema is generated from: the seed corpus, and
+    a claim table (so that table output validates too)."""
+    from negotiations import load_corpus, reconcile
+    from negotiations.claims import Columns, from_rows
+
+    claims = from_rows(
+        CLAIM_ROWS,
+        Columns(source=0, subject=1, predicate=2, value=3, modality=4, time=5),
+        dataset="claims.csv",
+    )
+    return [reconcile(load_corpus()), reconcile(claims, vocabulary=claims.vocabulary)]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
