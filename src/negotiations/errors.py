@@ -203,7 +203,7 @@ class UnknownNameError(NegotiationsError, LookupError):
         self.kind = kind
         self.suggestions = tuple(suggestions)
         hint = f"; did you mean {', '.join(map(repr, self.suggestions))}?" if suggestions else ""
-        super().__init__(f"no {kind} named {name!r}{hint}")
+        super().__init__(f"no {kind} named {shorten(repr(name), 200)}{hint}")
 
 
 class AmbiguousNameError(NegotiationsError, LookupError):

@@ -137,11 +137,17 @@ class Columns:
                 )
             role, sep, column = text.partition("=")
             role = role.strip()
-            if not sep or role not in ROLES or not column.strip():
+            form = "ROLE=VALUE" if constant else "ROLE=COLUMN"
+            if role in ROLES and (not sep or not column.strip()):
+                raise ColumnMappingError(
+                    f"{short_repr(text)}: expected {form}; {role} is given no "
+                    f"{'value' if constant else 'column'}"
+                )
+            if not sep or role not in ROLES:
                 close = difflib.get_close_matches(role, ROLES, n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 raise ColumnMappingError(
-                    f"{text!r}: expected ROLE=COLUMN with ROLE one of {', '.join(ROLES)}{hint}"
+                    f"{short_repr(text)}: expected {form} with ROLE one of {', '.join(ROLES)}{hint}"
                 )
             column = column.strip()
             mapping[role] = Constant(column) if constant else _column_ref(text, column)

@@ -92,7 +92,12 @@ class _Loader(AnnotationReader, RegistryReader):
         for index, root in enumerate(self.roots):
             self.root, self.first_layer = root, index == 0
             if not root.is_dir():
-                self.problems.add(MalformedFileError("corpus folder not found", file=str(root)))
+                what = (
+                    "a file, not a corpus folder (a folder of texts/ and annotations/)"
+                    if root.exists()
+                    else "corpus folder not found"
+                )
+                self.problems.add(MalformedFileError(what, file=str(root)))
                 continue
             self.load_registries()  # ids of this layer and of earlier ones resolve
             self.load_texts()

@@ -60,9 +60,14 @@ class Registry:
         kinds: dict[str, str] = {}
         for identifier, name, kind in records:
             if identifier in kinds:
+                first, second = kinds[identifier], kind
+                both = (
+                    f"two {first}s"
+                    if first == second
+                    else f"{_a(first)} {first} and {_a(second)} {second}"
+                )
                 raise RegistryError(
-                    f"id {identifier!r} names both a {kinds[identifier]} and a {kind}; "
-                    "ids must be unique across the registry"
+                    f"id {identifier!r} names {both}; ids must be unique across the registry"
                 )
             kinds[identifier] = kind
             labels[identifier] = name
@@ -140,3 +145,8 @@ class Registry:
 
 
 __all__ = ["Registry"]
+
+
+def _a(noun: str) -> str:
+    """The indefinite article of a kind ("an actor", "a place")."""
+    return "an" if noun[:1] in "aeiou" else "a"

@@ -73,6 +73,12 @@ class PartialDate:
     @classmethod
     def of(cls, value: dt.date | dt.datetime, precision: Precision = Precision.DAY) -> PartialDate:
         """Truncate a date or datetime to ``precision``."""
+        if not isinstance(precision, Precision):  # "year" would silently mean a day
+            raise ModelError(
+                "PartialDate", "precision", precision, "a Precision (Precision.YEAR...)"
+            )
+        if not isinstance(value, dt.date):
+            raise ModelError("PartialDate", "value", value, "a date or datetime")
         if precision is Precision.YEAR:
             return cls(year=value.year)
         if precision is Precision.MONTH:
