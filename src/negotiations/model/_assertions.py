@@ -483,6 +483,7 @@ def record_maker(
     shared_ok = (
         type(dataset) is str
         and dataset.strip() != ""
+        and v.writable(dataset)
         and (retrieved is None or type(retrieved) is dt.datetime)
         and type(shared_qualifiers) is Qualifiers
         and type(shared_attribution) is Attribution
@@ -491,7 +492,7 @@ def record_maker(
     dataset_part = repr(dataset)
     valid_ids, is_new_id, value_types = _VALID_IDS, _is_new_id, _VALUE_TYPES
     specs, predicate_names, is_new_predicate = _BUILTIN_SPECS, _PREDICATE_NAMES, _is_new_predicate
-    hashed_id, new = _hashed_id, _new
+    hashed_id, new, writable = _hashed_id, _new, v.writable
     positive, negative, denied = _POSITIVE, _NEGATIVE, _DENIED
     set_dataset, set_record, set_field, set_retrieved = _RECORD_SETTERS
     create = Assertion.create
@@ -522,7 +523,8 @@ def record_maker(
             and (polarity is negative or modality is not denied)
             and type(record) is str
             and record.strip() != ""
-            and (field is None or (type(field) is str and field.strip() != ""))
+            and (record.isascii() or writable(record))
+            and (field is None or (type(field) is str and field.strip() != "" and writable(field)))
             and (asserted_at is None or type(asserted_at) is PartialDate)
         ):
             spec = specs.get(predicate)

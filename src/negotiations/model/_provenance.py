@@ -92,6 +92,10 @@ class RecordRef:
             and record.strip() != ""
             and (field is None or (type(field) is str and field.strip() != ""))
             and (retrieved is None or type(retrieved) is dt.datetime)
+            # (Anything not ASCII is checked for lone surrogates by the validators.)
+            and dataset.isascii()
+            and record.isascii()
+            and (field is None or field.isascii())
         ):
             _set_dataset(self, dataset)
             _set_record(self, record)

@@ -46,6 +46,22 @@ def is_new_id(value: str) -> bool:
 def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
         fail(instance, attribute, value, "a non-empty string")
+    elif not writable(value):
+        fail(
+            instance, attribute, value, "text without lone surrogates (no UTF-8 output holds them)"
+        )
+
+
+def writable(value: str) -> bool:
+    """Whether UTF-8 can hold ``value`` (no lone surrogate such as ``"\\udcff"``): text
+    any JSON or YAML file the library writes can carry."""
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def instance_of(*types: type) -> Validator:
