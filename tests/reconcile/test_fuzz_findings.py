@@ -8,6 +8,7 @@ a title window past the calendar.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -131,3 +132,34 @@ def test_rule_parameters_that_are_not_a_mapping_are_refused() -> None:
     data["rules"][0] = {**data["rules"][0], "parameters": [1]}
     with pytest.raises(ng.PolicyError, match="parameters must be a mapping"):
         policy_from_data(data)
+
+
+@pytest.fixture(scope="module")
+def seeds() -> ng.Reconciliation:
+    return ng.reconcile(ng.load_corpus())
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        lambda r: r.about(None),
+        lambda r: r.verdict(123, "city"),
+        lambda r: r.explain(None),
+        lambda r: r.meeting(None),
+        lambda r: r.delegation(None),
+        lambda r: r.holder(None),
+    ],
+    ids=["about", "verdict", "explain", "meeting", "delegation", "holder"],
+)
+def test_asking_a_reconciliation_about_a_non_name_is_a_library_error(
+    seeds: ng.Reconciliation, ask: Any
+) -> None:
+    with pytest.raises(ng.NegotiationsError):
+        ask(seeds)
+
+
+def test_reconcile_refuses_input_and_policy_of_the_wrong_kind() -> None:
+    with pytest.raises(ng.ReconciliationError, match="a corpus or assertions"):
+        ng.reconcile(None)  # type: ignore[arg-type]
+    with pytest.raises(ng.PolicyError, match="takes a Policy"):
+        ng.reconcile([], "x")  # type: ignore[arg-type]

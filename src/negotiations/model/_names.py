@@ -82,6 +82,8 @@ class Gazetteer(Generic[N]):
 
     def resolve(self, name: str) -> N:
         """The one record called ``name``; raises with suggestions when there is none."""
+        if not isinstance(name, str):
+            raise UnknownNameError(repr(name), self.kind)
         if name in self.by_id:
             return self.by_id[name]
         for index, key in ((self._folded, fold(name)), (self._skeletons, skeleton(name))):

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol, runtime_checkable
 
+from negotiations.errors import PolicyError, ReconciliationError
 from negotiations.model import Assertion, Registry, Source, SourceId, Vocabulary
 from negotiations.reconcile._claims import Claim, ClaimKey
 from negotiations.reconcile._context import Context, TrustEstimate, TrustEstimates, named_ids
@@ -75,6 +76,8 @@ def reconcile(
     ``progress`` is called with (claims decided, all claims) as decisions are made.
     """
     policy = policy if policy is not None else default_policy()
+    if not isinstance(policy, Policy):
+        raise PolicyError(f"reconcile() takes a Policy, found {type(policy).__name__}")
     passages = None
     names = None
     if isinstance(data, Evidenced):
@@ -89,7 +92,12 @@ def reconcile(
         names = named_ids(data)
         _remember_for_display(data)
     else:
-        assertions = tuple(data)
+        try:
+            assertions = tuple(data)
+        except TypeError:
+            raise ReconciliationError(
+                f"reconcile() takes a corpus or assertions, found {type(data).__name__}"
+            ) from None
     if context is None:
         context = Context.build(registry, sources, vocabulary, passages, names)
     verdicts = decide(assertions, policy, context, statistics, progress)

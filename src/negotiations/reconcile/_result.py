@@ -17,6 +17,7 @@ from attrs import frozen
 from negotiations.errors import (
     ModelError,
     NegotiationsError,
+    ReconciliationError,
     UnknownNameError,
     UnknownPredicateError,
 )
@@ -127,7 +128,12 @@ class Reconciliation:
 
     def _subject_id(self, subject: Actor | str) -> str:
         if not isinstance(subject, str):
-            return subject.id
+            found = getattr(subject, "id", None)
+            if not isinstance(found, str):
+                raise ReconciliationError(
+                    f"expected a subject's id or name, or an Actor; found {type(subject).__name__}"
+                )
+            return found
         if subject in self._subjects:
             return subject
         # A name a claim table wrote for a subject it folded ("Istanbul talks 2025"):
