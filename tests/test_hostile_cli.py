@@ -52,6 +52,12 @@ CLI_CASES = [
     ),
     CliCase("validate with stdout closed", "{cli} validate {broken} >&-", 1, ""),
     CliCase(
+        "a claim table with a corpus layer",
+        "{cli} reconcile --claims {bad_csv} --with-reports",
+        2,
+        "--with-reports cannot apply",
+    ),
+    CliCase(
         "a chart into a folder that does not exist",
         "{cli} plot timeline -o {valid}/no-such-folder/chart.svg",
         3,

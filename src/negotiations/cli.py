@@ -114,6 +114,19 @@ def _reconcile_claims(args: argparse.Namespace) -> tuple[int, str]:
     """``reconcile --claims FILE``: reconcile the rows of a CSV/TSV file instead of a corpus."""
     from negotiations.claims._cli import print_claims_reconciliation, read_claims_file
 
+    ignored = [
+        option
+        for option, given in (
+            ("a corpus PATH", args.path),
+            ("--layer", args.layer),
+            ("--with-reports", args.with_reports),
+        )
+        if given
+    ]
+    if ignored:
+        raise UsageError(
+            f"--claims reconciles a table alone; {', '.join(ignored)} cannot apply to it"
+        )
     claims = read_claims_file(args)
     rec = reconcile(
         claims, _policy(args.rules), vocabulary=claims.vocabulary, progress=_progress_bar()

@@ -163,3 +163,26 @@ def test_reconcile_refuses_input_and_policy_of_the_wrong_kind() -> None:
         ng.reconcile(None)  # type: ignore[arg-type]
     with pytest.raises(ng.PolicyError, match="takes a Policy"):
         ng.reconcile([], "x")  # type: ignore[arg-type]
+
+
+def test_statistics_of_another_policy_are_refused() -> None:
+    data = _cities(("s1", "istanbul"), ("s2", "istanbul"), ("s3", "ankara"))
+    context = ng.Context.build()
+    of_default = ng.compute_statistics(data, ng.default_policy(), context)
+    with pytest.raises(ng.PolicyError, match="other rules"):
+        ng.reconcile(data, ng.Policy(rules=()), statistics=of_default)
+    untrusting = ng.compute_statistics(data, ng.Policy(trust=None), context)
+    with pytest.raises(ng.PolicyError, match="no learned trust"):
+        ng.reconcile(data, ng.default_policy(), statistics=untrusting)
+    same = ng.reconcile(data, ng.default_policy(), statistics=of_default)
+    assert same.to_json() == ng.reconcile(data).to_json()
+
+
+def test_a_duration_longer_than_the_calendar_is_refused_when_made() -> None:
+    from negotiations.errors import ModelError
+    from negotiations.model import Duration
+
+    for years in (10**400, 10_001):
+        with pytest.raises(ModelError, match="at most 10,000 years"):
+            Duration(years=years)
+    assert str(Duration(years=10_000)) == "10000 years"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import re
 from typing import Any
 
@@ -242,6 +243,10 @@ _UNIT_MINUTES = {
 }
 
 
+#: The longest duration: ten thousand years (the whole calendar), in minutes.
+_LONGEST_MINUTES = 10_000 * 525_960
+
+
 @frozen(kw_only=True)
 class Duration:
     """A length of time as reported: calendar components plus a hedge."""
@@ -255,8 +260,14 @@ class Duration:
     bound: Bound = attrs.field(default=Bound.EXACT, validator=v.instance_of(Bound))
 
     def __attrs_post_init__(self) -> None:
-        if self.total_minutes() == 0:
+        try:
+            total = self.total_minutes()
+        except OverflowError:
+            total = math.inf
+        if total == 0:
             raise ModelError("Duration", "components", self, "at least one non-zero component")
+        if total > _LONGEST_MINUTES:  # its length must compare with others as a number
+            raise ModelError("Duration", "components", self, "a length of at most 10,000 years")
 
     def _components(self) -> list[tuple[str, int]]:
         return [(u, getattr(self, u)) for u in _UNIT_MINUTES if getattr(self, u)]

@@ -85,6 +85,26 @@ class Statistics:
         return attrs.evolve(context, trust=self.trust, copy_groups=self.copy_groups)
 
 
+def check_statistics(statistics: object, policy: Policy) -> None:
+    """Refuse statistics that are not this policy's: computed under other rules, or
+    without the learned trust the policy weighs (they would decide other verdicts
+    without a word)."""
+    if not isinstance(statistics, Statistics):
+        raise PolicyError(f"statistics must be Statistics, found {type(statistics).__name__}")
+    computed, wanted = set(statistics.by_rule), set(policy.rule_names)
+    if computed != wanted:
+        raise PolicyError(
+            "statistics were computed under other rules "
+            f"({', '.join(sorted(computed)) or 'none'}) than this policy's "
+            f"({', '.join(sorted(wanted)) or 'none'}): compute them with the same policy"
+        )
+    if learns_trust(policy) and statistics.trust is None:
+        raise PolicyError(
+            "statistics hold no learned trust, which this policy weighs: compute them with "
+            "the same policy"
+        )
+
+
 def compute_statistics(
     assertions: Iterable[Assertion], policy: Policy, context: Context
 ) -> Statistics:
@@ -872,6 +892,8 @@ def decide(
         weigher = Weigher(policy)
         if statistics is None:
             statistics = _prepare(claims, policy, context, weigher)
+        else:
+            check_statistics(statistics, policy)
         context = statistics.apply(context)
         verdicts: list[Verdict] = []
         done, total = 0, len(claims)
