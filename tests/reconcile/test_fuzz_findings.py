@@ -186,3 +186,24 @@ def test_a_duration_longer_than_the_calendar_is_refused_when_made() -> None:
         with pytest.raises(ModelError, match="at most 10,000 years"):
             Duration(years=years)
     assert str(Duration(years=10_000)) == "10000 years"
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: ng.ModalityRank(ranks={"sure": 1}), "'sure' is no modality"),
+        (lambda: ng.ModalityRank(ranks=[1]), "must map each modality"),  # type: ignore[arg-type]
+        (lambda: ng.SourceReliability(weights=[1]), "must map origin labels"),  # type: ignore[arg-type]
+        (lambda: ng.Weight(factor=1.0, reason=None), "reason must be text"),  # type: ignore[arg-type]
+    ],
+    ids=["unknown modality", "ranks as a list", "weights as a list", "reason None"],
+)
+def test_rule_settings_of_the_wrong_kind_are_refused_by_name(make: Any, message: str) -> None:
+    with pytest.raises(ng.PolicyError, match=message):
+        make()
+
+
+def test_ranks_may_name_modalities_by_their_names() -> None:
+    names = {m.value: 0.5 for m in ng.Modality}
+    rule = ng.ModalityRank(ranks=names)
+    assert rule.ranks[ng.Modality.CONFIRMED] == 0.5

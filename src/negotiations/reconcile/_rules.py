@@ -42,7 +42,7 @@ class Weight:
     """A rule's word on one claim: a factor in [0, MAX_FACTOR] and the reason, in words."""
 
     factor: float = attrs.field()
-    reason: str = attrs.field(validator=attrs.validators.instance_of(str))
+    reason: str = attrs.field()
 
     @factor.validator
     def _check(self, attribute: attrs.Attribute[float], value: float) -> None:
@@ -54,6 +54,11 @@ class Weight:
             raise PolicyError(
                 f"a rule's factor must be a number in 0..{MAX_FACTOR}, found {value!r}"
             )
+
+    @reason.validator
+    def _check_reason(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if not isinstance(value, str):
+            raise PolicyError(f"a rule's reason must be text, found {type(value).__name__}")
 
 
 _WEIGHTS: dict[tuple[float, str], Weight] = {}
@@ -207,7 +212,13 @@ def _check_weights(
 
 
 def _frozen_weights(value: Mapping[str, float]) -> Mapping[str, float]:
-    return MappingProxyType(dict(sorted(dict(value).items())))
+    if not isinstance(value, Mapping):
+        raise PolicyError(
+            "SourceReliability.weights must map origin labels (text) to factors, "
+            f"found {type(value).__name__}"
+        )
+    # (Keys are checked by the validator, which names a key of the wrong kind.)
+    return MappingProxyType(dict(sorted(value.items(), key=lambda item: str(item[0]))))
 
 
 @frozen
@@ -298,8 +309,22 @@ def _all_modalities(
             )
 
 
-def _frozen_ranks(value: Mapping[Modality, float]) -> Mapping[Modality, float]:
-    return MappingProxyType(dict(value))
+def _frozen_ranks(value: Mapping[Any, float]) -> Mapping[Modality, float]:
+    """The ranks keyed by modality; a modality's name ("confirmed") is read as it."""
+    if not isinstance(value, Mapping):
+        raise PolicyError(
+            f"ModalityRank.ranks must map each modality to a rank, found {type(value).__name__}"
+        )
+    ranks: dict[Modality, float] = {}
+    for key, rank in value.items():
+        try:
+            ranks[key if isinstance(key, Modality) else Modality(key)] = rank
+        except ValueError:
+            raise PolicyError(
+                f"ModalityRank.ranks: {key!r} is no modality "
+                f"({', '.join(m.value for m in Modality)})"
+            ) from None
+    return MappingProxyType(ranks)
 
 
 @frozen
