@@ -52,6 +52,18 @@ CLI_CASES = [
     ),
     CliCase("validate with stdout closed", "{cli} validate {broken} >&-", 1, ""),
     CliCase(
+        "an empty corpus path (an unset variable) for validate",
+        "{cli} validate ''",
+        2,
+        "an empty corpus path",
+    ),
+    CliCase(
+        "an empty corpus path for coverage (read as the current folder before)",
+        "{cli} coverage ''",
+        2,
+        "an empty corpus path",
+    ),
+    CliCase(
         "a claim table with a corpus layer",
         "{cli} reconcile --claims {bad_csv} --with-reports",
         2,

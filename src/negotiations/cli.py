@@ -82,13 +82,23 @@ def _json(data: object) -> str:
 
 
 def _load(path: str | None) -> Corpus:
-    return load_corpus(path)
+    return load_corpus(_corpus_path(path))
+
+
+def _corpus_path(path: str | None) -> str | Path:
+    """The folder given, or the bundled seeds when none is; an empty one (an unset
+    shell variable, most often) is refused rather than read as the current folder."""
+    if path is None:
+        return bundled_corpus_path()
+    if not path.strip():
+        raise UsageError("an empty corpus path: give a folder, or none for the bundled seeds")
+    return path
 
 
 def _layers(args: argparse.Namespace) -> list[str | Path]:
     """The corpus folder (default: the seeds), then each ``--layer``, then the bundled reports."""
-    layers: list[str | Path] = [args.path or bundled_corpus_path()]
-    layers += args.layer or []
+    layers: list[str | Path] = [_corpus_path(args.path)]
+    layers += [_corpus_path(layer) for layer in args.layer or []]
     if args.with_reports:
         layers.append(bundled_corpus_path("reports"))
     return layers
