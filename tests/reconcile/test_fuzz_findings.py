@@ -163,6 +163,8 @@ def test_reconcile_refuses_input_and_policy_of_the_wrong_kind() -> None:
         ng.reconcile(None)  # type: ignore[arg-type]
     with pytest.raises(ng.PolicyError, match="takes a Policy"):
         ng.reconcile([], "x")  # type: ignore[arg-type]
+    with pytest.raises(ng.ReconciliationError, match="progress must be a function"):
+        ng.reconcile([], progress=5)  # type: ignore[arg-type]
 
 
 def test_statistics_of_another_policy_are_refused() -> None:

@@ -78,6 +78,11 @@ def reconcile(
     policy = policy if policy is not None else default_policy()
     if not isinstance(policy, Policy):
         raise PolicyError(f"reconcile() takes a Policy, found {type(policy).__name__}")
+    if progress is not None and not callable(progress):
+        raise ReconciliationError(
+            f"progress must be a function of (claims decided, all claims), "
+            f"found {type(progress).__name__}"
+        )
     passages = None
     names = None
     if isinstance(data, Evidenced):
