@@ -39,7 +39,6 @@ from negotiations.display import (
     reconciliation_text,
     verdict_records,
 )
-from negotiations.display.records import value_id
 from negotiations.errors import (
     CorpusError,
     CorpusValidationError,
@@ -47,7 +46,7 @@ from negotiations.errors import (
     UnknownReferenceError,
 )
 from negotiations.model._names import to_ascii
-from negotiations.reconcile import Policy, Reconciliation, Verdict, default_policy, reconcile
+from negotiations.reconcile import Policy, default_policy, reconcile
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
 FORMATS = ("text", "md", "csv", "json")
@@ -262,7 +261,7 @@ def _run_explain(args: argparse.Namespace) -> tuple[int, str]:
     _check_predicate(args.predicate)
     corpus = _load(args.corpus)
     rec = reconcile(corpus, _policy(args.rules))
-    verdicts = _verdicts_about(rec, corpus, args.subject, args.predicate)
+    verdicts = rec.concerning(args.subject, args.predicate)
     if not verdicts:
         what = f"{args.subject!r}" + (f" for {args.predicate}" if args.predicate else "")
         return EXIT_PROBLEMS, f"no verdicts about {what}\n"
@@ -292,26 +291,6 @@ def _run_explain(args: argparse.Namespace) -> tuple[int, str]:
     if args.format == "md":
         return EXIT_OK, explain_markdown(verdicts, labels)
     return EXIT_OK, explain_text(verdicts, labels) + "\n"
-
-
-def _verdicts_about(
-    rec: Reconciliation, corpus: Corpus, subject: str, predicate: str | None
-) -> tuple[Verdict, ...]:
-    """Verdicts about ``subject``, or, when there are none, verdicts whose answer is it
-    ("Zelenskyy participant": did Zelenskyy attend an event?)."""
-    found: tuple[Verdict, ...] = rec.about(subject, predicate)
-    if found:
-        return found
-    try:
-        actor_id = corpus.actor(subject).id
-    except NegotiationsError:
-        return ()
-    return tuple(
-        v
-        for v in rec.verdicts
-        if (predicate is None or v.key.predicate == predicate)
-        and (v.key.value == actor_id or (v.value is not None and value_id(v.value) == actor_id))
-    )
 
 
 def _run_coverage(args: argparse.Namespace) -> tuple[int, str]:

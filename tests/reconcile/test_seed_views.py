@@ -248,3 +248,22 @@ def test_contested_verdict_labels_name_the_rival_answers(
     assert "Volodymyr Zelenskyy position accept negotiations or " in "".join(
         v.label for v in seed_reconciliation.contested
     )
+
+
+def test_explain_finds_verdicts_by_their_answer_as_the_command_line_does() -> None:
+    """Zelenskyy is no meeting's subject: "Zelensky participant" is about the meetings
+    he is the answer of, in the API as in ``negotiations explain``."""
+    import io
+    from contextlib import redirect_stdout
+
+    from negotiations.cli import main
+
+    rec = ng.reconcile(ng.load_corpus())
+    found = rec.concerning("Zelensky", "participant")
+    assert found
+    assert all(v.key.predicate == "participant" for v in found)
+    assert rec.about("Zelensky", "participant") == ()
+    out = io.StringIO()
+    with redirect_stdout(out):
+        assert main(["explain", "Zelensky", "participant"]) == 0
+    assert out.getvalue().strip() == rec.explain("Zelensky", "participant").strip()

@@ -50,6 +50,7 @@ from negotiations.model import (
     Vocabulary,
     time_contains,
 )
+from negotiations.model._values import ID_VALUE_TYPES
 from negotiations.reconcile._claims import ClaimKey
 from negotiations.reconcile._context import named_ids
 from negotiations.reconcile._policy import Policy
@@ -112,6 +113,30 @@ class Reconciliation:
         if pred is not None:
             return tuple(self._index.get((sid, pred), ()))
         return tuple(v for v in self.verdicts if v.key.subject == sid)
+
+    def concerning(
+        self, name: Actor | str, predicate: Predicate | str | None = None
+    ) -> tuple[Verdict, ...]:
+        """The verdicts about ``name`` (:meth:`about`) or, when there are none, those
+        whose answer is that actor ("Zelenskyy participant": did Zelenskyy attend an
+        event?), as ``negotiations explain`` finds them."""
+        found = self.about(name, predicate)
+        if found or self.registry is None:
+            return found
+        try:
+            actor = name.id if not isinstance(name, str) else self.registry.actor(name).id
+        except NegotiationsError:
+            return ()
+        pred = self._predicate_name(predicate) if predicate is not None else None
+        return tuple(
+            v
+            for v in self.verdicts
+            if (pred is None or v.key.predicate == pred)
+            and (
+                v.key.value == actor
+                or (isinstance(v.value, ID_VALUE_TYPES) and v.value.key() == actor)
+            )
+        )
 
     def verdict(self, subject: Actor | str, predicate: Predicate | str) -> Verdict | None:
         """The verdict of a single-valued question (e.g. a meeting's date)."""
@@ -331,7 +356,7 @@ class Reconciliation:
         from negotiations.display import Labels
         from negotiations.display.text import explain_text
 
-        verdicts = self.about(subject, predicate)
+        verdicts = self.concerning(subject, predicate)
         if not verdicts:
             return f"no assertions about {subject!r}" + (
                 f" with predicate {predicate}" if predicate else ""
