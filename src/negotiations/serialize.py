@@ -28,6 +28,7 @@ from negotiations.model import (
     Value,
     parse_time_value,
 )
+from negotiations.model._validators import writable
 from negotiations.model._values import VALUE_TYPES
 
 T = TypeVar("T")
@@ -317,23 +318,15 @@ def _lone_surrogates(data: Any, root: str) -> Iterator[str]:
     while stack:
         path, item = stack.pop()
         if isinstance(item, str):
-            if not _encodable(item):
+            if not writable(item):
                 yield path
         elif isinstance(item, dict):
             for key, value in item.items():
-                if not _encodable(key):
+                if not writable(key):
                     yield f"{path} (a key)"
                 stack.append((f"{path}.{shorten(key, 40)}", value))
         elif isinstance(item, list):
             stack.extend((f"{path}[{i}]", value) for i, value in enumerate(item))
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 @overload
@@ -357,7 +350,7 @@ def from_json(text: str | bytes, cls: Any) -> Any:
     except (ValueError, TypeError) as error:  # JSONDecodeError, int digits limit, bad bytes
         raise SerializationError(name, [_describe(error)]) from error
     probe = text if isinstance(text, str) else text.decode("utf-8", "replace")
-    if _SURROGATE_ESCAPE.search(probe) is not None or not _encodable(probe):
+    if _SURROGATE_ESCAPE.search(probe) is not None or not writable(probe):
         paths = list(_lone_surrogates(data, name))
         if paths:
             raise SerializationError(

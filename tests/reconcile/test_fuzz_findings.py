@@ -209,3 +209,12 @@ def test_ranks_may_name_modalities_by_their_names() -> None:
     names = {m.value: 0.5 for m in ng.Modality}
     rule = ng.ModalityRank(ranks=names)
     assert rule.ranks[ng.Modality.CONFIRMED] == 0.5
+
+
+def test_policy_data_ranks_are_read_by_the_rule_itself() -> None:
+    data = ng.default_policy().to_data()
+    assert policy_from_data(data) == ng.default_policy()
+    ranked = next(r for r in data["rules"] if r["class"] == "ModalityRank")
+    ranked["parameters"]["ranks"] = {**ranked["parameters"]["ranks"], "sure": 1.0}
+    with pytest.raises(ng.PolicyError, match="'sure' is no modality"):
+        policy_from_data(data)

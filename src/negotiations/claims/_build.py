@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import gc
-import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from numbers import Number
 from operator import itemgetter
@@ -43,6 +42,7 @@ from negotiations.model import (
     Value,
     Vocabulary,
 )
+from negotiations.model._validators import writable
 from negotiations.model._values import ID_VALUE_TYPES
 
 #: Cell texts that mean "no value here" (compared after stripping and casefolding).
@@ -176,11 +176,9 @@ def _text(cell: object) -> str | None:
     number type, pandas NA)."""
     if isinstance(cell, str):
         return cell
-    if cell is None or cell is _ABSENT or (isinstance(cell, float) and math.isnan(cell)):
+    if cell is None or cell is _ABSENT or type(cell).__name__ in ("NAType", "NaTType"):
         return None
-    if type(cell).__name__ in ("NAType", "NaTType"):
-        return None
-    if isinstance(cell, Number) and cell != cell:  # NaN of numpy, Decimal...
+    if isinstance(cell, Number) and cell != cell:  # NaN of any number type
         return None
     try:
         return str(cell)
@@ -197,13 +195,9 @@ def _unwritable(text: str) -> str | None:
     or None."""
     if text is _UNWRITABLE:
         return "a number short enough to write (Python's 4,300-digit limit)"
-    if text.isascii():
-        return "text without NUL characters" if "\x00" in text else None
     if "\x00" in text:
         return "text without NUL characters"
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
+    if not writable(text):
         return "text without lone surrogates (no UTF-8 file can hold them)"
     return None
 

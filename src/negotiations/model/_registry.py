@@ -101,12 +101,12 @@ class Registry:
 
     def delegation(self, identifier: str) -> DelegationRef:
         """A delegation by id; raises :class:`UnknownNameError` with close ids."""
-        found = self._delegations.get(identifier) if isinstance(identifier, str) else None
+        if not isinstance(identifier, str):
+            raise UnknownNameError(repr(identifier), "delegation")
+        found = self._delegations.get(identifier)
         if found is None:
             import difflib
 
-            if not isinstance(identifier, str):
-                raise UnknownNameError(repr(identifier), "delegation")
             close = difflib.get_close_matches(identifier, list(self._delegations), n=3)
             raise UnknownNameError(identifier, "delegation", close)
         return found

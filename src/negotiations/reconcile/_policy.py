@@ -200,7 +200,6 @@ def policy_from_data(data: Any, extra_rules: Mapping[str, type] | None = None) -
     Built-in rules are known by class name; pass ``extra_rules`` ({class name: class})
     for custom ones. Anything else raises :class:`PolicyError` naming what is wrong.
     """
-    from negotiations.model import Modality
     from negotiations.reconcile import _rules
 
     known: dict[str, type] = {
@@ -230,13 +229,8 @@ def policy_from_data(data: Any, extra_rules: Mapping[str, type] | None = None) -
                 f"rule {entry.get('class')!r}: parameters must be a mapping, "
                 f"found {type(parameters).__name__}"
             )
-        parameters = dict(parameters)
-        if cls is _rules.ModalityRank and "ranks" in parameters:
-            try:
-                parameters["ranks"] = {Modality(k): v for k, v in parameters["ranks"].items()}
-            except (ValueError, AttributeError) as error:
-                raise PolicyError(f"ModalityRank.ranks: {error}") from None
         try:
+            # (ModalityRank reads its ranks' modality names itself.)
             rules.append(cls(**parameters))
         except TypeError as error:
             raise PolicyError(f"rule {entry.get('class')!r}: {error}") from None
