@@ -179,8 +179,12 @@ def test_reconcile_says_not_stated_for_what_an_article_does_not_state(
     reconcile_text: str,
 ) -> None:
     reports = reconcile_text.split("Reports\n", 1)[1]
-    assert "title: Istanbul talks: A last chance for peace? · outlet: TRT World" in reports
-    assert "title: not stated" in reports
+    assert (
+        "TRT World · published 2025-05-15 (inferred) · title: Istanbul talks: A last chance"
+        " for peace? · URL: not stated" in reports
+    )
+    assert "report 000 · published 2025-05-15 (inferred) · title: not stated" in reports
+    assert "outlet: not stated" in reports
     assert "untitled" not in reconcile_text
 
 

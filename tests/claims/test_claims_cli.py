@@ -41,6 +41,10 @@ def test_every_format_names_what_the_table_named(
     assert "Istanbul talks 2025 was held in Istanbul" in out
     assert "Istanbul-talks-2025" not in out
     assert "held in istanbul" not in out
+    if form == "md":  # the list of reports leads with each source's name, not its id
+        reports = out.split("## Reports\n", 1)[1].split("\n## ", 1)[0]
+        assert "- Kyiv Independent · published not stated · URL: not stated" in reports
+        assert "kyiv-independent" not in reports
 
 
 def test_explain_names_sources_and_origins_and_finds_a_subject_by_its_name() -> None:

@@ -115,14 +115,24 @@ class Labels:
         """A short reference a reader can follow: outlet (or report number) and date."""
         if self.source_of(source) is None:
             return source
+        who = self.publisher(source)
+        date = self.published(source)
+        return f"{who}, {date}" if date is not None else who
+
+    def publisher(self, source: str) -> str:
+        """Who published a known source, as a reader names it: the outlet the article
+        states, a claim table's source by its name, else "report 000" (its number)."""
         outlet = self.outlet(source)
         if outlet is None and source in self._named_sources:  # a claim table's source
             outlet = self.name(source)
-        who = outlet if outlet is not None else f"report {short_id(source)}"
-        if self.ids and outlet is not None:
-            who += f" ({short_id(source)})"
-        date = self.published(source)
-        return f"{who}, {date}" if date is not None else who
+        if outlet is None:
+            return f"report {short_id(source)}"
+        return f"{outlet} ({short_id(source)})" if self.ids else outlet
+
+    def states_outlet(self, source: str) -> bool:
+        """Whether the source's publisher is known by name (an outlet the article
+        states, or a claim table's named source), not only by its number."""
+        return self.outlet(source) is not None or source in self._named_sources
 
     def article(self, source: Source) -> dict[str, str]:
         """Title, outlet, URL and publication date in words, "not stated" where the text

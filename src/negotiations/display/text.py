@@ -13,7 +13,7 @@ import re
 import textwrap
 from collections.abc import Iterable, Sequence
 
-from negotiations.display._labels import NOT_STATED, Labels, short_id
+from negotiations.display._labels import NOT_STATED, Labels
 from negotiations.model import (
     ActorValue,
     Assertion,
@@ -455,15 +455,20 @@ NOT_KNOWN = "unknown"
 
 
 def article_lines(labels: Labels) -> list[str]:
-    """Each article with its title, outlet, URL and date, "not stated" where the text is silent."""
+    """Each article by its publisher as the verdicts cite it (outlet, a claim table's
+    source, or "report 000"), then its date, title and URL, "not stated" where the
+    text is silent; a title that only repeats the publisher's name is left out."""
     lines = []
     for source in labels.sources():
         info = labels.article(source)
-        lines.append(
-            f"{short_id(source.id)}  published {info['published']} · title: {info['title']}"
-            f" · outlet: {info['outlet']} · URL: {info['url']}"
-            + (f"  [{source.id}]" if labels.ids else "")
-        )
+        who = labels.publisher(source.id)
+        parts = [who, f"published {info['published']}"]
+        if info["title"] != labels.plain(source.id) or not labels.states_outlet(source.id):
+            parts.append(f"title: {info['title']}")
+        if not labels.states_outlet(source.id):
+            parts.append(f"outlet: {info['outlet']}")
+        parts.append(f"URL: {info['url']}")
+        lines.append(" · ".join(parts) + (f"  [{source.id}]" if labels.ids else ""))
     return lines
 
 
