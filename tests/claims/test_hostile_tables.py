@@ -304,3 +304,15 @@ def test_a_file_cut_inside_a_character_names_its_last_line(tmp_path: Path) -> No
     path.write_bytes(VALID.decode().encode("utf-16")[:-1])  # half of the last character
     with pytest.raises(ClaimsError, match="line 2: not valid utf-16"):
         read_csv(path, encoding="utf-16")
+
+
+@pytest.mark.parametrize("name", ["a\x00b.csv", "a\tb.csv", "a\nb.csv"])
+def test_a_path_with_unprintable_characters_is_quoted_in_the_message(
+    name: str, tmp_path: Path
+) -> None:
+    """A NUL, a tab or a newline in a path is shown escaped, never sent raw to a terminal."""
+    with pytest.raises(ClaimsError) as raised:
+        read_csv(tmp_path / name)
+    message = str(raised.value)
+    assert repr(str(tmp_path / name)) in message
+    assert message.isprintable()

@@ -102,6 +102,7 @@ def read_csv(
     ``dataset`` defaults to the file name.
     """
     path = Path(path)
+    where = shown_path(path)
     name = dataset if dataset is not None else path.name
     if not (header is True or header is False or _is_names(header)):
         raise ColumnMappingError(
@@ -116,10 +117,10 @@ def read_csv(
     try:
         handle = path.open(newline="", encoding=opened_as)
     except LookupError as error:  # an encoding Python does not know
-        raise ClaimsError(f"{path}: unknown encoding {encoding!r}") from error
+        raise ClaimsError(f"{where}: unknown encoding {encoding!r}") from error
     except (OSError, ValueError) as error:  # ValueError: a NUL in the path
         raise ClaimsError(
-            f"cannot read {path}: {getattr(error, 'strerror', None) or error}"
+            f"cannot read {where}: {getattr(error, 'strerror', None) or error}"
         ) from error
     with _cell_limit(MAX_CELL_CHARS), handle:
         # ``strict``: a quote left open at the end of the file is an error, where csv
@@ -133,7 +134,7 @@ def read_csv(
             )
         except (TypeError, csv.Error) as error:  # a delimiter csv refuses ("", ",,")
             raise ColumnMappingError(
-                f"cannot read {path} with delimiter {delimiter!r}: {error}"
+                f"cannot read {where} with delimiter {delimiter!r}: {error}"
             ) from error
         records = _Records(reader)
         # Only reading fails here: the parsers' own failures are bad cells (``build``).
@@ -142,13 +143,13 @@ def read_csv(
             if header is True:
                 # The first line with text names the columns (blank lines before it, as
                 # rows of only empty cells after it, hold nothing).
-                names = next((row for row in _lines(records, path) if "".join(row).strip()), None)
+                names = next((row for row in _lines(records, where) if "".join(row).strip()), None)
                 if names is None:
-                    raise ColumnMappingError(f"{path}: the file is empty; expected a header line")
+                    raise ColumnMappingError(f"{where}: the file is empty; expected a header line")
                 names = [n.strip().lstrip("\ufeff") for n in names]
                 if any("\x00" in n for n in names):
                     raise ColumnMappingError(
-                        f"{path}, line {records.line_num}: the header holds a NUL character "
+                        f"{where}, line {records.line_num}: the header holds a NUL character "
                         "(a binary file, or one in another encoding?)"
                     )
             elif header is False:
@@ -157,7 +158,7 @@ def read_csv(
                 names = list(header)
             mapping = columns if columns is not None else Columns.default(names or ())
             return build(
-                _checked(records, path, names, problems),
+                _checked(records, where, names, problems),
                 mapping,
                 header=names,
                 dataset=name,
@@ -173,11 +174,11 @@ def read_csv(
         except UnicodeError as error:
             reason = getattr(error, "reason", None) or error
             raise ClaimsError(
-                f"{path}, line {_undecodable_line(path, opened_as)}: not valid {encoding} "
+                f"{where}, line {_undecodable_line(path, opened_as)}: not valid {encoding} "
                 f"({reason}); pass the file's encoding, e.g. encoding='latin-1'"
             ) from error
         except OSError as error:
-            raise ClaimsError(f"cannot read {path}: {error.strerror or error}") from error
+            raise ClaimsError(f"cannot read {where}: {error.strerror or error}") from error
 
 
 def _is_names(header: object) -> bool:
@@ -224,7 +225,7 @@ class _Records:
         return row
 
 
-def _lines(records: _Records, path: Path) -> Iterator[list[str]]:
+def _lines(records: _Records, where: str) -> Iterator[list[str]]:
     """The records, their errors (a cell past csv's field limit, a quote left open...)
     named by the line the record starts on."""
     try:
@@ -237,18 +238,18 @@ def _lines(records: _Records, path: Path) -> Iterator[list[str]]:
         else:
             hint = ""
         raise ClaimsError(
-            f"{path}, line {records.starting}: malformed delimited text: {error}{hint}"
+            f"{where}, line {records.starting}: malformed delimited text: {error}{hint}"
         ) from error
 
 
 def _checked(
-    records: _Records, path: Path, header: Sequence[str] | None, problems: list[RowProblem]
+    records: _Records, where: str, header: Sequence[str] | None, problems: list[RowProblem]
 ) -> Iterator[list[str]]:
     """Rows worth building: blank and all-empty rows (a spreadsheet's trailing ``,,,,``)
     hold no claim and are skipped; a row with a NUL character or with filled cells
     past the header's last column is dropped and reported (row and column)."""
     width = len(header) if header is not None else None
-    for row in _lines(records, path):
+    for row in _lines(records, where):
         joined = "".join(row)
         if not joined or joined.isspace():
             continue
@@ -275,6 +276,13 @@ def _checked(
             )
             continue
         yield row
+
+
+def shown_path(path: Path) -> str:
+    """A path as a message shows it: as typed, or quoted with its escapes when it holds
+    a character a terminal would not print (a NUL, a tab, a newline)."""
+    text = str(path)
+    return text if text.isprintable() else repr(text)
 
 
 def _undecodable_line(path: Path, encoding: str) -> int | str:
