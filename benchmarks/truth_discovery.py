@@ -1,6 +1,10 @@
 """Truth discovery on Flight and Book: the library against majority vote and the literature.
 
-Run:  python benchmarks/truth_discovery.py [--data ../shared/truthdata] [--sets flight book] [--json]
+Run:  python benchmarks/truth_discovery.py [--data ../shared/truthdata] [--sets flight book]
+          [--flight-days YYYY-MM-DD ...] [--json]
+
+Flight runs on every crawl day its folder holds (``DAY-data.txt`` with its
+``DAY-truth.txt``; the shipped set has 2011-12-01), each day a result of its own.
 
 Both data sets are read through the public claims loader
 (:func:`negotiations.claims.read_tsv`) with user-declared predicates and the
@@ -13,7 +17,7 @@ Normalisation (also in docs/claims.md):
   ways ("2:07 PMDec 01", "12/1/11 2:06 PM (-05:00)", "2011-12-01 02:46PM EST",
   "Thu., Dec.01, 2011 1:55 p.m.", "1:55pDec 1", "2011-12-01 13:52"). Each becomes a
   ``ClockValue`` with the local wall-clock time, the day it names (year 2011 when
-  the cell gives none: the crawl day is 2011-12-01) and canonical text
+  the cell gives none: the crawl day's year, 2011 for 2011-12-01) and canonical text
   "YYYY-MM-DD HH:MM". Zone labels and offsets are dropped: in this file they are
   always the local zone of the airport concerned (no flight attribute carries two
   different offsets across sources), so they add nothing and would only keep
@@ -112,8 +116,9 @@ _MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
 CRAWL_YEAR = 2011
 
 
-def _date_of(text: str) -> tuple[int, int, int] | None:
-    """(year, month, day) named in a cell, in the order month-name, m/d[/y], ISO.
+def _date_of(text: str, crawl_year: int) -> tuple[int, int, int] | None:
+    """(year, month, day) named in a cell, in the order month-name, m/d[/y], ISO; a
+    date without its year is in the crawl's year.
 
     A month/day after an ISO date wins ("2011-12-01 11/30 5:20 PM" is the 30th):
     the ISO part is the crawl day, the m/d part the flight's.
@@ -121,11 +126,11 @@ def _date_of(text: str) -> tuple[int, int, int] | None:
     named = _MONTH_DAY.search(text)
     if named:
         if named[1]:
-            return (CRAWL_YEAR, _MONTHS[named[1].casefold()], int(named[2]))
-        return (CRAWL_YEAR, _MONTHS[named[4].casefold()], int(named[3]))
+            return (crawl_year, _MONTHS[named[1].casefold()], int(named[2]))
+        return (crawl_year, _MONTHS[named[4].casefold()], int(named[3]))
     numeric = _NUMERIC_DATE.search(text)
     if numeric:
-        year = int(numeric[3]) if numeric[3] else CRAWL_YEAR
+        year = int(numeric[3]) if numeric[3] else crawl_year
         return (year + 2000 if year < 100 else year, int(numeric[1]), int(numeric[2]))
     iso = _ISO_DATE.search(text)
     if iso:
@@ -133,8 +138,9 @@ def _date_of(text: str) -> tuple[int, int, int] | None:
     return None
 
 
-def flight_time(cell: str) -> ClockValue | None:
-    """A Flight time cell -> a ClockValue "YYYY-MM-DD HH:MM" (local time); None if no time."""
+def flight_time(cell: str, crawl_year: int = CRAWL_YEAR) -> ClockValue | None:
+    """A Flight time cell -> a ClockValue "YYYY-MM-DD HH:MM" (local time); None if no time.
+    ``crawl_year``: the year of a date the cell writes without one (the file's day)."""
     found = _TIME.search(cell)
     if found is None:
         return None
@@ -143,7 +149,7 @@ def flight_time(cell: str) -> ClockValue | None:
         if not 1 <= hour <= 12:
             raise ValueError(f"hour {hour} with a.m./p.m.")
         hour = hour % 12 + (12 if half in "Pp" else 0)
-    date = _date_of(cell[: found.start()] + " " + cell[found.end() :])
+    date = _date_of(cell[: found.start()] + " " + cell[found.end() :], crawl_year)
     clock = ClockTime(hour=hour, minute=minute)
     if date is None:
         return ClockValue(text=f"{hour:02d}:{minute:02d}", time=clock)
@@ -237,7 +243,19 @@ FLIGHT_FIELDS = (
     "actual_arrival",
     "arrival_gate",
 )
-FLIGHT_DAY = "2011-12-01"
+FLIGHT_DAY = "2011-12-01"  # the day shipped in ../shared/truthdata
+_DAY_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})-data\.txt$")
+
+
+def flight_days(data: Path) -> list[str]:
+    """Every crawl day in ``data/flight`` with both its claims and its gold
+    (``DAY-data.txt`` and ``DAY-truth.txt``), in date order: the benchmark runs on
+    each day a folder holds, not only the one it ships with."""
+    folder = data / "flight"
+    found = (_DAY_FILE.match(path.name) for path in folder.glob("*-data.txt"))
+    return sorted(
+        match[1] for match in found if match and (folder / f"{match[1]}-truth.txt").is_file()
+    )
 
 
 def _spec(name: str, value_type: type, description: str) -> PredicateSpec:
@@ -267,28 +285,30 @@ def book_vocabulary() -> Vocabulary:
     )
 
 
-def flight_parsers() -> dict[str, Parser]:
-    return {f: flight_gate if f.endswith("gate") else flight_time for f in FLIGHT_FIELDS}
+def flight_parsers(day: str = FLIGHT_DAY) -> dict[str, Parser]:
+    """The parsers of one crawl day's cells (times without a year are in its year)."""
+    time = partial(flight_time, crawl_year=int(day[:4]))
+    return {f: flight_gate if f.endswith("gate") else time for f in FLIGHT_FIELDS}
 
 
-def load_flight(data: Path) -> tuple[ClaimSet, ClaimSet]:
-    """The Flight claims and its gold standard, both through :func:`read_tsv`."""
+def load_flight(data: Path, day: str = FLIGHT_DAY) -> tuple[ClaimSet, ClaimSet]:
+    """One day's Flight claims and its gold standard, both through :func:`read_tsv`."""
     folder = data / "flight"
     columns = Columns(source="source", subject="flight", values={f: f for f in FLIGHT_FIELDS})
     common: dict[str, Any] = {
         "encoding": "latin-1",
         "vocabulary": flight_vocabulary(),
-        "parsers": flight_parsers(),
+        "parsers": flight_parsers(day),
     }
     claims = read_tsv(
-        folder / f"{FLIGHT_DAY}-data.txt",
+        folder / f"{day}-data.txt",
         columns,
         dataset="flight",
         header=("source", "flight", *FLIGHT_FIELDS),
         **common,
     )
     gold = read_tsv(
-        folder / f"{FLIGHT_DAY}-truth.txt",
+        folder / f"{day}-truth.txt",
         Columns(source=Constant("gold"), subject="flight", values={f: f for f in FLIGHT_FIELDS}),
         dataset="flight-gold",
         header=("flight", *FLIGHT_FIELDS),
@@ -522,8 +542,9 @@ LOADERS: dict[str, Callable[[Path], tuple[ClaimSet, ClaimSet]]] = {
 def format_table(results: Sequence[Mapping[str, Any]]) -> str:
     lines = [f"{'set':<7} {'method':<30} {'precision':>9} {'correct':>11} {'seconds':>9}"]
     for result in results:
+        day = f"crawl day {result['day']}: " if "day" in result else ""
         lines.append(
-            f"{result['set']:<7} ({result['claims']} claims from {result['sources']} sources on "
+            f"{result['set']:<7} ({day}{result['claims']} claims from {result['sources']} sources on "
             f"{result['items']} items; {result['gold_items']} gold items; loaded in "
             f"{result['load_seconds']:.2f} s)"
         )
@@ -547,14 +568,29 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the truthdata folder")
     parser.add_argument("--sets", nargs="+", choices=sorted(LOADERS), default=["flight", "book"])
+    parser.add_argument(
+        "--flight-days",
+        nargs="+",
+        metavar="DAY",
+        help="Flight crawl days to run (YYYY-MM-DD); default: every day the flight folder "
+        "holds with both DAY-data.txt and DAY-truth.txt",
+    )
     parser.add_argument("--repeat", type=int, default=1, help="best of this many runs per method")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
     results = []
     for name in args.sets:
-        start = time.perf_counter()
-        claims, gold = LOADERS[name](args.data)
-        results.append(evaluate(name, claims, gold, time.perf_counter() - start, args.repeat))
+        jobs: list[tuple[dict[str, str], Callable[[], tuple[ClaimSet, ClaimSet]]]]
+        if name == "flight":  # each crawl day is its own set of claims and gold
+            days = args.flight_days or flight_days(args.data) or [FLIGHT_DAY]
+            jobs = [({"day": day}, partial(load_flight, args.data, day)) for day in days]
+        else:
+            jobs = [({}, partial(LOADERS[name], args.data))]
+        for extra, load in jobs:
+            start = time.perf_counter()
+            claims, gold = load()
+            result = evaluate(name, claims, gold, time.perf_counter() - start, args.repeat)
+            results.append({**result, **extra})
     report = {
         "data": str(args.data),
         "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),

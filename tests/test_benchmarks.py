@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,31 @@ def test_truth_discovery_benchmark_runs_on_tiny_fixtures_in_the_real_formats(
     for row in [*flight["methods"], *book["methods"]]:
         assert row["status"] in ("ok", "not installed")
         assert row["status"] == "not installed" or 0 <= row["precision"] <= 1
+
+
+def test_truth_discovery_runs_every_flight_day_the_folder_holds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another crawl day dropped beside the shipped one is a result of its own (its
+    undated times in its own year); a day without its gold is not a set."""
+    fixture = Path(__file__).parent / "claims" / "data" / "truthdata"
+    shutil.copytree(fixture, tmp_path / "truthdata")
+    flight = tmp_path / "truthdata" / "flight"
+    for kind in ("data", "truth"):
+        shutil.copy(flight / f"2011-12-01-{kind}.txt", flight / f"2012-01-03-{kind}.txt")
+    shutil.copy(flight / "2011-12-01-data.txt", flight / "2012-01-04-data.txt")  # no gold
+    assert truth_discovery.flight_days(tmp_path / "truthdata") == ["2011-12-01", "2012-01-03"]
+    report = truth_discovery.main(["--data", str(tmp_path / "truthdata"), "--sets", "flight"])
+    days = [(r["set"], r["day"], r["gold_items"]) for r in report["results"]]
+    assert days == [("flight", "2011-12-01", 17), ("flight", "2012-01-03", 17)]
+    assert "crawl day 2012-01-03:" in capsys.readouterr().out
+    only = truth_discovery.main(
+        ["--data", str(tmp_path / "truthdata"), "--sets", "flight", "--flight-days", "2012-01-03"]
+    )
+    assert [r["day"] for r in only["results"]] == ["2012-01-03"]
+    time = truth_discovery.flight_time("1:55pDec 1", crawl_year=2012)
+    assert time is not None
+    assert time.text == "2012-12-01 13:55"
 
 
 def test_claims_rows_benchmark_runs_on_a_tiny_input(capsys: pytest.CaptureFixture[str]) -> None:
