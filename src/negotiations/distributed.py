@@ -77,6 +77,8 @@ from negotiations.reconcile._engine import (
     learns_trust,
     prepare_questions,
     tally_agreement,
+    tally_alike,
+    tally_disputed,
     tally_mistakes,
     unique_assertions,
 )
@@ -114,14 +116,28 @@ def _collect(
 
 
 def _questions(
-    shards: Iterable[tuple[Claim, ...]], policy: Policy, statistics: Statistics, context: Context
+    shards: Iterable[tuple[Claim, ...]],
+    policy: Policy,
+    statistics: Statistics,
+    context: Context,
+    twins: Mapping[str, frozenset[str]] | None,
 ) -> list[list[Any]]:
     """Each shard's questions, prepared for trust learning (shards hold whole questions)."""
     out = []
     for claims in shards:
         static = Weigher(policy).static_weights(claims, statistics, context)
-        out.append(prepare_questions(claims, static, context))
+        out.append(prepare_questions(claims, static, context, twins))
     return out
+
+
+def _disputed(questions: Iterable[Any], votes: None) -> tuple[dict[str, int], dict[str, int]]:
+    return tally_disputed(questions), {}
+
+
+def _alike(
+    questions: Iterable[Any], votes: None, among: frozenset[str]
+) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+    return tally_alike(questions, among)
 
 
 def _added(
@@ -137,7 +153,7 @@ def _added(
 
 
 def _tallied(
-    parts: Iterable[list[Any]], tally: Callable[..., Any], votes: Votes, *args: Any
+    parts: Iterable[list[Any]], tally: Callable[..., Any], votes: Votes | None, *args: Any
 ) -> list[tuple[dict[Any, int], dict[Any, int]]]:
     """A partition's sums of ``tally`` (agreement or mistakes) over its shards' questions."""
     return [_added(tally(questions, votes, *args) for questions in parts)]
@@ -148,7 +164,12 @@ class _BagTally:
     is one Dask computation over the shards' prepared questions."""
 
     def __init__(
-        self, shards: Any, policy: Policy, statistics: Statistics, context: Context
+        self,
+        shards: Any,
+        policy: Policy,
+        statistics: Statistics,
+        context: Context,
+        twins: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self.shards, self.policy, self.statistics, self.context = (
             shards,
@@ -156,7 +177,10 @@ class _BagTally:
             statistics,
             context,
         )
-        self.questions = shards.map_partitions(_questions, policy, statistics, context).persist()
+        self.twins = twins
+        self.questions = shards.map_partitions(
+            _questions, policy, statistics, context, twins
+        ).persist()
 
     def agreement(self, votes: Votes) -> tuple[Mapping[str, int], Mapping[str, int]]:
         return _added(self.questions.map_partitions(_tallied, tally_agreement, votes).compute())
@@ -170,7 +194,18 @@ class _BagTally:
 
     def regrouped(self, copy_groups: Mapping[str, str]) -> _BagTally:
         grouped = attrs.evolve(self.context, copy_groups=copy_groups)
-        return _BagTally(self.shards, self.policy, self.statistics, grouped)
+        return _BagTally(self.shards, self.policy, self.statistics, grouped, self.twins)
+
+    def disputed(self) -> Mapping[str, int]:
+        return _added(self.questions.map_partitions(_tallied, _disputed, None).compute())[0]
+
+    def alike(
+        self, among: frozenset[str]
+    ) -> tuple[Mapping[tuple[str, str], int], Mapping[tuple[str, str], int]]:
+        return _added(self.questions.map_partitions(_tallied, _alike, None, among).compute())
+
+    def with_twins(self, twins: Mapping[str, frozenset[str]]) -> _BagTally:
+        return _BagTally(self.shards, self.policy, self.statistics, self.context, twins)
 
 
 # -- decision groups ---------------------------------------------------------------------

@@ -172,11 +172,33 @@ class Tally(Protocol):
         """The same tally with copy groups counted as one origin each."""
         ...
 
+    def disputed(self) -> Mapping[str, int]:
+        """Per publisher, the disputed questions it answers (:func:`tally_disputed`)."""
+        ...
+
+    def alike(
+        self, among: frozenset[str]
+    ) -> tuple[Mapping[tuple[str, str], int], Mapping[tuple[str, str], int]]:
+        """Per pair of publishers in ``among``, the disputed questions both answer and
+        those they answer alike (:func:`tally_alike`)."""
+        ...
+
+    def with_twins(self, twins: Mapping[str, frozenset[str]]) -> Tally:
+        """The same tally where each publisher's agreement also leaves out the origins
+        of its twins."""
+        ...
+
 
 def learn_statistics(by_rule: Mapping[str, Any], tally: Tally, policy: Policy) -> Statistics:
     """Learned trust and copy groups from ``tally``, beside each rule's statistics."""
     model = policy.trust
     assert model is not None
+    if model.twin_min:
+        # Copies the record cannot show (a bloc that outvotes the rest) would vouch
+        # for each other: twins, found without the record, leave each other out.
+        twins = find_twins(tally, model)
+        if twins:
+            tally = tally.with_twins(twins)
     trust = _learn_trust(tally, model)
     copy_groups: dict[str, str] = {}
     if model.copy_detection:
@@ -195,9 +217,11 @@ class _LocalTally:
         static: Callable[[Claim], float],
         context: Context,
         previous: Mapping[ClaimKey, _Question] | None = None,
+        twins: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self.claims, self.static, self.context = claims, static, context
-        self.by_key = prepare_keyed_questions(claims, static, context, previous)
+        self.twins = twins
+        self.by_key = prepare_keyed_questions(claims, static, context, previous, twins)
         self._arrays: AgreementArrays | None = None
 
     @property
@@ -225,9 +249,23 @@ class _LocalTally:
         # This tally is not asked again, so its questions are let go once the regrouped
         # ones are prepared.
         grouped = attrs.evolve(self.context, copy_groups=copy_groups)
-        regrouped = _LocalTally(self.claims, self.static, grouped, self.by_key)
+        regrouped = _LocalTally(self.claims, self.static, grouped, self.by_key, self.twins)
         self.by_key, self._arrays = {}, None
         return regrouped
+
+    def disputed(self) -> Mapping[str, int]:
+        return tally_disputed(self.questions)
+
+    def alike(
+        self, among: frozenset[str]
+    ) -> tuple[Mapping[tuple[str, str], int], Mapping[tuple[str, str], int]]:
+        return tally_alike(self.questions, among)
+
+    def with_twins(self, twins: Mapping[str, frozenset[str]]) -> _LocalTally:
+        # Only the questions a publisher with twins answers change (their ``own``).
+        twinned = _LocalTally(self.claims, self.static, self.context, self.by_key, twins)
+        self.by_key, self._arrays = {}, None
+        return twinned
 
 
 def unique_assertions(assertions: Iterable[Assertion]) -> list[Assertion]:
@@ -422,14 +460,17 @@ class _Question:
 
 
 def prepare_questions(
-    claims: Sequence[Claim], static: Callable[[Claim], float], context: Context
+    claims: Sequence[Claim],
+    static: Callable[[Claim], float],
+    context: Context,
+    twins: Mapping[str, frozenset[str]] | None = None,
 ) -> list[_Question]:
     """Every question two or more publishers answer, prepared once for all rounds.
 
     ``static`` gives a claim's weight but for learned trust. The small tuples that
     recur from question to question (a publisher with its weight, the answers one
     publisher gave) are held once each: the questions are the peak of a large run."""
-    return list(prepare_keyed_questions(claims, static, context).values())
+    return list(prepare_keyed_questions(claims, static, context, None, twins).values())
 
 
 def prepare_keyed_questions(
@@ -437,11 +478,16 @@ def prepare_keyed_questions(
     static: Callable[[Claim], float],
     context: Context,
     previous: Mapping[ClaimKey, _Question] | None = None,
+    twins: Mapping[str, frozenset[str]] | None = None,
 ) -> dict[ClaimKey, _Question]:
     """:func:`prepare_questions` by question. A question of ``previous`` that no
-    publisher of ``context.copy_groups`` answers is taken as it is: its origins are
-    what they were before the copy groups were found."""
+    publisher of ``context.copy_groups`` (nor of ``twins``) answers is taken as it is:
+    its origins are what they were before the copy groups were found.
+
+    ``twins`` (publisher -> its twins, :func:`find_twins`): each publisher's ``own``
+    origins, left out of its agreement, also hold those of its twins."""
     copiers = context.copy_groups
+    twins = twins or {}
     pool: dict[Any, Any] = {}
 
     def shared(item: T) -> T:
@@ -459,7 +505,11 @@ def prepare_keyed_questions(
         if len(distinct) < 2:
             continue
         before = previous.get(question_key) if previous is not None else None
-        if before is not None and copiers.keys().isdisjoint(distinct):
+        if (
+            before is not None
+            and copiers.keys().isdisjoint(distinct)
+            and twins.keys().isdisjoint(distinct)
+        ):
             prepared[question_key] = before
             continue
         # Each claim as (publisher, static weight), once: the entry its origin holds.
@@ -476,7 +526,7 @@ def prepare_keyed_questions(
         if before is not None:
             # Copy groups only join origins: the answers, which agree, and what each
             # publisher said are what they were; the origins are grouped again.
-            prepared[question_key] = _regrouped(before, by_answer, entry, context, shared)
+            prepared[question_key] = _regrouped(before, by_answer, entry, context, shared, twins)
             continue
         answers = tuple(sorted(values))
         index = {answer: i for i, answer in enumerate(answers)}
@@ -495,7 +545,7 @@ def prepare_keyed_questions(
                 for answer in answers
             )
         )
-        origins, own = _origins(answers, by_answer, entry, context, shared)
+        origins, own = _origins(answers, by_answer, entry, context, shared, twins)
         said: dict[str, set[int]] = defaultdict(set)
         asserted: dict[str, set[int]] = defaultdict(set)
         for claim in members:
@@ -522,9 +572,11 @@ def _origins(
     entry: Mapping[int, tuple[str, float]],
     context: Context,
     shared: Callable[[Any], Any],
+    twins: Mapping[str, frozenset[str]],
 ) -> tuple[tuple[tuple[int, tuple[tuple[str, float], ...]], ...], dict[str, list[int]]]:
     """A question's independent origins, by answer, each as (answer index, its claims'
-    entries), and each publisher's own origins (indices, ascending)."""
+    entries), and each publisher's own origins (indices, ascending): those it is
+    behind, and those a twin of its is behind."""
     origins = tuple(
         shared((i, shared(tuple(entry[id(c)] for c in origin_claims))))
         for i, answer in enumerate(answers)
@@ -532,7 +584,10 @@ def _origins(
     )
     own: dict[str, list[int]] = defaultdict(list)
     for i, (_, entries) in enumerate(origins):
-        for key in {key for key, _ in entries}:
+        behind = {key for key, _ in entries}
+        for key in list(behind):
+            behind.update(twins.get(key, ()))
+        for key in behind:
             own[key].append(i)
     return origins, own
 
@@ -543,9 +598,10 @@ def _regrouped(
     entry: Mapping[int, tuple[str, float]],
     context: Context,
     shared: Callable[[Any], Any],
+    twins: Mapping[str, frozenset[str]],
 ) -> _Question:
     """``before`` with its origins grouped again under ``context``'s copy groups."""
-    origins, own = _origins(before.answers, by_answer, entry, context, shared)
+    origins, own = _origins(before.answers, by_answer, entry, context, shared, twins)
     return attrs.evolve(
         before,
         origins=origins,
@@ -717,6 +773,61 @@ def tally_mistakes(
                 if first_wrong & second_wrong:
                     false_together[(first, second)] += 1
     return dict(errors), dict(false_together)
+
+
+def _disputed(question: _Question) -> bool:
+    """Do two of the question's answers contradict each other?"""
+    width = len(question.answers)
+    return any(len(agreeing) < width for agreeing in question.agree)
+
+
+def tally_disputed(questions: Iterable[_Question]) -> dict[str, int]:
+    """Per publisher, the disputed questions (:func:`_disputed`) it answers."""
+    counts: defaultdict[str, int] = defaultdict(int)
+    for question in questions:
+        if _disputed(question):
+            for key, _ in question.said:
+                counts[key] += 1
+    return dict(counts)
+
+
+def tally_alike(
+    questions: Iterable[_Question], among: Container[str]
+) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+    """Per pair of publishers in ``among``: the disputed questions both answer, and
+    those on which both gave the very same answers."""
+    shared: defaultdict[tuple[str, str], int] = defaultdict(int)
+    same: defaultdict[tuple[str, str], int] = defaultdict(int)
+    for question in questions:
+        if not _disputed(question):
+            continue
+        present = [item for item in question.said if item[0] in among]
+        for i, (first, first_said) in enumerate(present):
+            for second, second_said in present[i + 1 :]:
+                shared[(first, second)] += 1
+                if first_said == second_said:
+                    same[(first, second)] += 1
+    return dict(shared), dict(same)
+
+
+def find_twins(tally: Tally, model: TrustModel) -> dict[str, frozenset[str]]:
+    """Publishers that answer alike where answers are disputed, on at least
+    ``model.twin_min`` such questions both answer and at least ``model.twin_share`` of
+    them: each with its twins. Read without the record (no trust, no votes)."""
+    disputed = tally.disputed()
+    # A pair shares at most as many disputed questions as the one that answers fewer:
+    # only publishers with ``twin_min`` of their own are paired (a question answered
+    # by thousands of publishers once each pairs none of them).
+    among = frozenset(key for key, count in disputed.items() if count >= model.twin_min)
+    if len(among) < 2:
+        return {}
+    shared, same = tally.alike(among)
+    found: defaultdict[str, set[str]] = defaultdict(set)
+    for (first, second), count in sorted(shared.items()):
+        if count >= model.twin_min and same.get((first, second), 0) >= model.twin_share * count:
+            found[first].add(second)
+            found[second].add(first)
+    return {key: frozenset(twins) for key, twins in sorted(found.items())}
 
 
 def _copy_groups(tally: Tally, trust: TrustEstimates, model: TrustModel) -> dict[str, str]:

@@ -95,6 +95,14 @@ class TrustModel:
     at least ``copy_share`` of the mistakes of the one that errs less, are one copy
     group (Dong et al.'s insight: independent sources rarely make the same mistakes),
     and trust is learned again with each group counting once.
+
+    ``twin_min`` (0: off) guards trust learning against copies it cannot see in the
+    record: two publishers that give the very same answers on at least ``twin_share``
+    of the disputed questions (where answers contradict each other) both answer, and
+    on at least ``twin_min`` of them, are *twins*, found without the record; each
+    publisher's agreement then leaves out its twins' origins as well as its own, so
+    a bloc of copies cannot vouch for itself. Twins only change learned trust:
+    answers are still scored by origins and detected copy groups.
     """
 
     prior: float = attrs.field(default=0.8, validator=_in(0.5, 1.0, low_open=True))
@@ -107,6 +115,8 @@ class TrustModel:
     copy_detection: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     copy_min: int = attrs.field(default=3, validator=_whole(1, 10**6))
     copy_share: float = attrs.field(default=0.5, validator=_in(0.0, 1.0, low_open=True))
+    twin_min: int = attrs.field(default=0, validator=_whole(0, 10**6))
+    twin_share: float = attrs.field(default=0.99, validator=_in(0.5, 1.0))
 
 
 @frozen(kw_only=True)
