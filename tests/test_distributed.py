@@ -91,6 +91,35 @@ def test_law_dask_and_in_process_agree_on_any_input(
     assert got.to_json() == expected
 
 
+@settings(max_examples=25, deadline=None)
+@given(
+    assertions=reconciliation_inputs(min_size=1, max_size=30),
+    partitions=st.integers(1, 4),
+)
+def test_law_twins_are_found_and_left_out_alike_on_dask(
+    assertions: list[ng.Assertion], partitions: int
+) -> None:
+    """Twins (TrustModel.twin_min) summed per shard give the in-process trust."""
+    policy = Policy(trust=ng.TrustModel(twin_min=1, twin_share=0.6))
+    expected = ng.reconcile(assertions, policy, context=LAW_CONTEXT).to_json()
+    bag = db.from_sequence(assertions, npartitions=min(partitions, len(assertions)))
+    with dask.config.set(scheduler="sync"):
+        got = distributed.reconcile_bag(bag, policy, context=LAW_CONTEXT, partitions=partitions)
+    assert got.to_json() == expected
+
+
+def test_twins_on_dask_give_the_in_process_json() -> None:
+    """A generated set with twins found (low thresholds), on three shards."""
+    data = scale_input(600, seed=5)
+    assertions = tuple(data.build())
+    policy = Policy(trust=ng.TrustModel(twin_min=3, twin_share=0.9))
+    expected = ng.reconcile(assertions, policy, registry=data.registry).to_json()
+    bag = db.from_sequence(assertions, npartitions=3)
+    with dask.config.set(scheduler="sync"):
+        result = distributed.reconcile_bag(bag, policy, registry=data.registry)
+    assert result.to_json() == expected
+
+
 @settings(max_examples=60, deadline=None)
 @given(assertions=reconciliation_inputs(min_size=0, max_size=30), shards=st.integers(1, 4))
 def test_law_every_built_in_rule_combines_its_parts_into_the_whole(

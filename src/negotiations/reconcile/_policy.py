@@ -96,13 +96,20 @@ class TrustModel:
     group (Dong et al.'s insight: independent sources rarely make the same mistakes),
     and trust is learned again with each group counting once.
 
-    ``twin_min`` (0: off) guards trust learning against copies it cannot see in the
-    record: two publishers that give the very same answers on at least ``twin_share``
-    of the disputed questions (where answers contradict each other) both answer, and
-    on at least ``twin_min`` of them, are *twins*, found without the record; each
-    publisher's agreement then leaves out its twins' origins as well as its own, so
-    a bloc of copies cannot vouch for itself. Twins only change learned trust:
-    answers are still scored by origins and detected copy groups.
+    ``twin_min`` (0: off) guards trust learning against copies the record cannot show
+    (a bloc of copies that outvotes the rest makes the record its own, and copy
+    detection then finds the *accurate* publishers sharing "mistakes"). Two
+    publishers are *twins* when they give the very same answers on at least
+    ``twin_share`` of the disputed questions (where two answers contradict each
+    other) both answer, and on at least ``twin_min`` of them; twins are found without
+    the record. Each publisher's agreement then leaves out its twins' origins as well
+    as its own, so copies cannot vouch for each other. Twins only change learned
+    trust: answers are still scored by origins and detected copy groups. Independent
+    publishers agree on a disputed question only when both are right (or wrong
+    alike), so being identical on 50 of them by chance takes agreeing on some 95 % or
+    more of such questions each time (0.95 ** 50 < 0.08, 0.9 ** 50 < 0.006): twins at
+    ``twin_min=50, twin_share=1.0`` are copies, or near-perfect publishers that lose
+    only each other's vote.
     """
 
     prior: float = attrs.field(default=0.8, validator=_in(0.5, 1.0, low_open=True))
@@ -116,7 +123,7 @@ class TrustModel:
     copy_min: int = attrs.field(default=3, validator=_whole(1, 10**6))
     copy_share: float = attrs.field(default=0.5, validator=_in(0.0, 1.0, low_open=True))
     twin_min: int = attrs.field(default=0, validator=_whole(0, 10**6))
-    twin_share: float = attrs.field(default=0.99, validator=_in(0.5, 1.0))
+    twin_share: float = attrs.field(default=1.0, validator=_in(0.5, 1.0, low_open=True))
 
 
 @frozen(kw_only=True)
