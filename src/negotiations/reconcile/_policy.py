@@ -96,7 +96,7 @@ class TrustModel:
     group (Dong et al.'s insight: independent sources rarely make the same mistakes),
     and trust is learned again with each group counting once.
 
-    ``twin_min`` (0: off) guards trust learning against copies the record cannot show
+    ``twin_min`` (0: off; 50 by default) guards trust learning against copies the record cannot show
     (a bloc of copies that outvotes the rest makes the record its own, and copy
     detection then finds the *accurate* publishers sharing "mistakes"). Two
     publishers are *twins* when they give the very same answers on at least
@@ -122,7 +122,7 @@ class TrustModel:
     copy_detection: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
     copy_min: int = attrs.field(default=3, validator=_whole(1, 10**6))
     copy_share: float = attrs.field(default=0.5, validator=_in(0.0, 1.0, low_open=True))
-    twin_min: int = attrs.field(default=0, validator=_whole(0, 10**6))
+    twin_min: int = attrs.field(default=50, validator=_whole(0, 10**6))
     twin_share: float = attrs.field(default=1.0, validator=_in(0.5, 1.0, low_open=True))
 
 
