@@ -20,7 +20,9 @@ from negotiations.reconcile import _arrays
 from negotiations.reconcile._engine import (
     AGREEMENT_UNIT,
     Votes,
+    _disputed,
     _Question,
+    alike_loop,
     tally_agreement,
 )
 from negotiations.testing import scale_input
@@ -130,3 +132,26 @@ def test_a_small_input_is_tallied_without_numpy(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(_arrays, "numpy_or_none", lambda: asked.append(1))
     assert ng.reconcile(ng.load_corpus()).verdicts
     assert asked == []
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(questions(), max_size=12),
+    st.frozensets(st.sampled_from(PUBLISHERS)),
+    st.integers(1, 5),
+)
+def test_the_arrays_count_alike_what_the_loop_counts(
+    prepared: list[_Question], among: frozenset[str], block: int
+) -> None:
+    """Twins' counts as matrix products, in blocks of any size, are the loop's."""
+    said = [(question.said, _disputed(question)) for question in prepared]
+    assert _arrays.alike_counts(said, among, np, block=block) == alike_loop(prepared, among)
+
+
+def test_too_many_publishers_to_pair_in_arrays_are_left_to_the_loop() -> None:
+    both = (("p0", (0,)), ("p1", (1,)), ("p2", (0,)))
+    said = [(both, True)] * 3
+    assert _arrays.alike_counts(said, frozenset(PUBLISHERS), np, most=2) is None
+    shared, same = _arrays.alike_counts(said, frozenset(PUBLISHERS), np, most=3) or ({}, {})
+    assert shared == {("p0", "p1"): 3, ("p0", "p2"): 3, ("p1", "p2"): 3}
+    assert same == {("p0", "p2"): 3}

@@ -138,3 +138,86 @@ class AgreementArrays:
             {keys[i]: int(agreement[i]) for i in np.flatnonzero(counted)},
             {keys[i]: int(counted[i]) for i in np.flatnonzero(counted)},
         )
+
+
+#: Publishers paired in arrays at most (two square count matrices of this side).
+ALIKE_MAX_PUBLISHERS = 2_048
+#: Questions counted per matrix product (each a dense block of this many rows).
+_ALIKE_BLOCK = 4_096
+
+
+def alike_counts(
+    questions: Sequence[tuple[tuple[tuple[str, tuple[int, ...]], ...], bool]],
+    among: frozenset[str],
+    np: Any,
+    *,
+    block: int = _ALIKE_BLOCK,
+    most: int = ALIKE_MAX_PUBLISHERS,
+) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]] | None:
+    """Per pair of publishers in ``among``, the disputed questions both answer and those
+    they answer alike: :func:`~negotiations.reconcile._engine.tally_alike` as matrix
+    products, for each block of questions ``P^T P`` over who answered (both answer)
+    and over who gave which answers (alike). Counts are whole numbers, so they are
+    the loop's exactly. ``questions``: each question's ``said`` and whether it is
+    disputed; ``block`` questions per product. None when more than ``most`` publishers
+    would be paired (the loop then counts them)."""
+    index: dict[str, int] = {}
+    answered: list[tuple[array[int], array[int]]] = []  # per block: (row, publisher)
+    alike: list[tuple[array[int], array[int]]] = []  # per block: (answer group, publisher)
+    rows, row_cols, groups, group_cols = array("q"), array("q"), array("q"), array("q")
+    row = group = 0
+    for said, disputed in questions:
+        if not disputed:
+            continue
+        present = [(key, given) for key, given in said if key in among]
+        if len(present) < 2:
+            continue
+        seen: dict[tuple[int, ...], int] = {}
+        for key, given in present:
+            column = index.setdefault(key, len(index))
+            rows.append(row)
+            row_cols.append(column)
+            found = seen.get(given)
+            if found is None:
+                found = seen[given] = group
+                group += 1
+            groups.append(found)
+            group_cols.append(column)
+        row += 1
+        if row == block:
+            answered.append((rows, row_cols))
+            alike.append((groups, group_cols))
+            rows, row_cols, groups, group_cols = array("q"), array("q"), array("q"), array("q")
+            row = group = 0
+    if row:
+        answered.append((rows, row_cols))
+        alike.append((groups, group_cols))
+    width = len(index)
+    if width > most:
+        return None
+    both = _gram(answered, width, np)
+    same = _gram(alike, width, np)
+    keys = list(index)
+    first, second = np.nonzero(np.triu(both, 1))  # (both is symmetric)
+    shared_out: dict[tuple[str, str], int] = {}
+    same_out: dict[tuple[str, str], int] = {}
+    for i, j in zip(first.tolist(), second.tolist(), strict=True):
+        pair = (keys[i], keys[j]) if keys[i] < keys[j] else (keys[j], keys[i])
+        shared_out[pair] = int(both[i, j])
+        if same[i, j]:
+            same_out[pair] = int(same[i, j])
+    return shared_out, same_out
+
+
+def _gram(blocks: Sequence[tuple[array[int], array[int]]], width: int, np: Any) -> Any:
+    """``sum(B^T B)`` over the blocks, each a 0/1 matrix given by its (row, column)
+    cells: how many rows hold both columns, for every pair of columns."""
+    total = np.zeros((width, width), dtype=np.int64)
+    for rows, columns in blocks:
+        row_index = np.frombuffer(rows, dtype=np.int64)
+        column_index = np.frombuffer(columns, dtype=np.int64)
+        block = np.zeros((int(row_index.max()) + 1, width), dtype=np.float32)
+        block[row_index, column_index] = 1.0
+        # Exact: each product sums at most a block's rows of 0/1 (well below 2**24).
+        total += (block.T @ block).astype(np.int64)
+    return total

@@ -792,10 +792,27 @@ def tally_disputed(questions: Iterable[_Question]) -> dict[str, int]:
 
 
 def tally_alike(
-    questions: Iterable[_Question], among: Container[str]
+    questions: Iterable[_Question], among: frozenset[str]
 ) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
     """Per pair of publishers in ``among``: the disputed questions both answer, and
-    those on which both gave the very same answers."""
+    those on which both gave the very same answers. Many questions are counted as
+    matrix products (numpy, when installed): the same counts as the loop."""
+    questions = list(questions)
+    if len(questions) >= _arrays.ARRAYS_FROM:
+        np = _arrays.numpy_or_none()
+        if np is not None:
+            counted = _arrays.alike_counts(
+                [(question.said, _disputed(question)) for question in questions], among, np
+            )
+            if counted is not None:
+                return counted
+    return alike_loop(questions, among)
+
+
+def alike_loop(
+    questions: Iterable[_Question], among: Container[str]
+) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+    """:func:`tally_alike`, one pair at a time."""
     shared: defaultdict[tuple[str, str], int] = defaultdict(int)
     same: defaultdict[tuple[str, str], int] = defaultdict(int)
     for question in questions:
