@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from benchmarks import bench_reconcile, claims_rows, truth_discovery, worst_cases
+from benchmarks import bench_reconcile, claims_rows, resampling, truth_discovery, worst_cases
 
 import negotiations as ng
 
@@ -185,3 +185,21 @@ def test_generated_assertions_round_trip_through_json_with_their_ids() -> None:
             back = serialize.from_json(serialize.to_json(assertion), ng.Assertion)
             assert back == assertion
             assert back.id == assertion.id
+
+
+def test_resampling_benchmark_runs_on_tiny_fixtures(capsys: pytest.CaptureFixture[str]) -> None:
+    data = Path(__file__).parent / "claims" / "data" / "truthdata"
+    report = resampling.main(["--data", str(data), "--seeds", "2", "--fractions", "0.5"])
+    table = capsys.readouterr().out
+    conditions = {(s["set"], s["condition"]): s for s in report["summary"]}
+    assert conditions[("flight", "whole input")]["runs"] == 1
+    assert conditions[("flight", "sources 50%")]["runs"] == 2
+    assert ("flight", "actual_departure alone") in conditions
+    assert ("book", "half the questions") not in conditions  # one attribute only
+    whole = conditions[("flight", "whole input")]["mean"]
+    # The whole input is the truth_discovery benchmark's own run: majority 16 of 17.
+    assert whole[truth_discovery.MAJORITY] == 16 / 17
+    for run in report["runs"]:
+        assert run["gold_items"] > 0
+        assert all(0 <= p <= 1 for p in run["precision"].values())
+    assert "sources 50%" in table
