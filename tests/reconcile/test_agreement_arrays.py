@@ -138,12 +138,12 @@ def test_a_small_input_is_tallied_without_numpy(monkeypatch: pytest.MonkeyPatch)
 @given(
     st.lists(questions(), max_size=12),
     st.frozensets(st.sampled_from(PUBLISHERS)),
-    st.integers(1, 5),
+    st.integers(1, 20),
 )
 def test_the_arrays_count_alike_what_the_loop_counts(
     prepared: list[_Question], among: frozenset[str], block: int
 ) -> None:
-    """Twins' counts as matrix products, in blocks of any size, are the loop's."""
+    """Twins' counts in arrays, in blocks of any size, are the loop's."""
     said = [(question.said, _disputed(question)) for question in prepared]
     assert _arrays.alike_counts(said, among, np, block=block) == alike_loop(prepared, among)
 

@@ -142,8 +142,9 @@ class AgreementArrays:
 
 #: Publishers paired in arrays at most (two square count matrices of this side).
 ALIKE_MAX_PUBLISHERS = 2_048
-#: Questions counted per matrix product (each a dense block of this many rows).
-_ALIKE_BLOCK = 4_096
+#: Pairs listed at most per block of questions (about 50 bytes each while counted;
+#: a block ends after the question that reaches it).
+_ALIKE_BLOCK = 1 << 16
 
 
 def alike_counts(
@@ -155,17 +156,17 @@ def alike_counts(
     most: int = ALIKE_MAX_PUBLISHERS,
 ) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]] | None:
     """Per pair of publishers in ``among``, the disputed questions both answer and those
-    they answer alike: :func:`~negotiations.reconcile._engine.tally_alike` as matrix
-    products, for each block of questions ``P^T P`` over who answered (both answer)
-    and over who gave which answers (alike). Counts are whole numbers, so they are
-    the loop's exactly. ``questions``: each question's ``said`` and whether it is
-    disputed; ``block`` questions per product. None when more than ``most`` publishers
-    would be paired (the loop then counts them)."""
+    they answer alike: :func:`~negotiations.reconcile._engine.tally_alike` in arrays,
+    counting for each block of questions the pairs of publishers who answered one
+    (both answer) and who gave one the same answers (alike). Counts are whole
+    numbers, so they are the loop's exactly. ``questions``: each question's ``said``
+    and whether it is disputed; ``block``: pairs per block. None when more than
+    ``most`` publishers would be paired (the loop then counts them)."""
     index: dict[str, int] = {}
     answered: list[tuple[array[int], array[int]]] = []  # per block: (row, publisher)
     alike: list[tuple[array[int], array[int]]] = []  # per block: (answer group, publisher)
     rows, row_cols, groups, group_cols = array("q"), array("q"), array("q"), array("q")
-    row = group = 0
+    row = group = pairs = 0
     for said, disputed in questions:
         if not disputed:
             continue
@@ -184,11 +185,12 @@ def alike_counts(
             groups.append(found)
             group_cols.append(column)
         row += 1
-        if row == block:
+        pairs += len(present) * (len(present) - 1) // 2
+        if pairs >= block:
             answered.append((rows, row_cols))
             alike.append((groups, group_cols))
             rows, row_cols, groups, group_cols = array("q"), array("q"), array("q"), array("q")
-            row = group = 0
+            row = group = pairs = 0
     if row:
         answered.append((rows, row_cols))
         alike.append((groups, group_cols))
@@ -210,14 +212,24 @@ def alike_counts(
 
 
 def _gram(blocks: Sequence[tuple[array[int], array[int]]], width: int, np: Any) -> Any:
-    """``sum(B^T B)`` over the blocks, each a 0/1 matrix given by its (row, column)
-    cells: how many rows hold both columns, for every pair of columns."""
-    total = np.zeros((width, width), dtype=np.int64)
+    """For every pair of columns (i < j, upper triangle), how many rows of the blocks
+    hold both: each block given by its (row, column) cells. The pairs within each row
+    are listed and counted (``bincount``), with no matrix product: whole numbers, one
+    thread, whatever BLAS the machine has."""
+    total = np.zeros(width * width, dtype=np.int64)
     for rows, columns in blocks:
-        row_index = np.frombuffer(rows, dtype=np.int64)
-        column_index = np.frombuffer(columns, dtype=np.int64)
-        block = np.zeros((int(row_index.max()) + 1, width), dtype=np.float32)
-        block[row_index, column_index] = 1.0
-        # Exact: each product sums at most a block's rows of 0/1 (well below 2**24).
-        total += (block.T @ block).astype(np.int64)
-    return total
+        order = np.argsort(np.frombuffer(rows, dtype=np.int64), kind="stable")
+        row = np.frombuffer(rows, dtype=np.int64)[order]
+        column = np.frombuffer(columns, dtype=np.int64)[order]
+        cells = len(row)
+        starts = np.flatnonzero(np.concatenate(([True], row[1:] != row[:-1])))
+        ends = np.append(starts[1:], cells)
+        # Each cell pairs with the cells after it in its row.
+        later = np.repeat(ends, ends - starts) - np.arange(cells) - 1
+        pairs = int(later.sum())
+        first = np.repeat(column, later)
+        begins = np.repeat(np.arange(1, cells + 1) - (np.cumsum(later) - later), later)
+        second = column[np.arange(pairs) + begins]
+        low, high = np.minimum(first, second), np.maximum(first, second)
+        total += np.bincount(low * width + high, minlength=width * width)
+    return total.reshape(width, width)

@@ -795,8 +795,8 @@ def tally_alike(
     questions: Iterable[_Question], among: frozenset[str]
 ) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
     """Per pair of publishers in ``among``: the disputed questions both answer, and
-    those on which both gave the very same answers. Many questions are counted as
-    matrix products (numpy, when installed): the same counts as the loop."""
+    those on which both gave the very same answers. Many questions are counted in
+    arrays (numpy, when installed): the same counts as the loop."""
     questions = list(questions)
     if len(questions) >= _arrays.ARRAYS_FROM:
         np = _arrays.numpy_or_none()
