@@ -6,6 +6,8 @@ import datetime as dt
 import itertools
 
 import negotiations as ng
+from negotiations.reconcile._claims import form_claims
+from negotiations.reconcile._engine import Statistics, Weigher, _LocalTally
 
 _counter = itertools.count()
 DAY = {14: dt.date(2025, 5, 14), 15: dt.date(2025, 5, 15), 16: dt.date(2025, 5, 16)}
@@ -66,3 +68,11 @@ def say(
         ),
         asserted_at=at or day(15),
     )
+
+
+def local_tally(assertions: list[ng.Assertion], context: ng.Context) -> _LocalTally:
+    """The default policy's trust-learning tally of ``assertions`` (static weights only)."""
+    policy = ng.default_policy()
+    claims = form_claims(assertions, context, policy.title_window)
+    static = Weigher(policy).static_weights(claims, Statistics(by_rule={}), context)
+    return _LocalTally(claims, static, context)

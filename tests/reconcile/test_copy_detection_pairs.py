@@ -8,28 +8,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import negotiations as ng
-from negotiations.reconcile import TrustModel, default_policy
-from negotiations.reconcile._claims import form_claims
+from negotiations.reconcile import TrustModel
 from negotiations.reconcile._engine import (
-    Statistics,
     Votes,
-    Weigher,
     _copy_groups,
     _learn_trust,
     _LocalTally,
     copy_groups_of,
 )
 from negotiations.testing import LAW_CONTEXT, reconciliation_inputs
-from tests.reconcile._build import say
+from tests.reconcile._build import local_tally, say
 
 P = ng.Predicate
 
 
-def _tally(assertions: list[ng.Assertion], context: ng.Context) -> _LocalTally:
-    policy = default_policy()
-    claims = form_claims(assertions, context, policy.title_window)
-    static = Weigher(policy).static_weights(claims, Statistics(by_rule={}), context)
-    return _LocalTally(claims, static, context)
+_tally = local_tally
 
 
 def _every_pair_groups(tally: _LocalTally, votes: Votes, model: TrustModel) -> dict[str, str]:
