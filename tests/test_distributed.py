@@ -76,31 +76,24 @@ def test_worker_processes_give_the_same_json() -> None:
     assert result.to_json() == expected
 
 
+@pytest.mark.parametrize(
+    "policy",
+    [
+        Policy(),
+        # Twins (TrustModel.twin_min) found on these small inputs: summed per shard,
+        # they give the in-process trust.
+        Policy(trust=ng.TrustModel(twin_min=1, twin_share=0.6)),
+    ],
+    ids=["default", "twins"],
+)
 @settings(max_examples=25, deadline=None)
 @given(
     assertions=reconciliation_inputs(min_size=1, max_size=30),
     partitions=st.integers(1, 4),
 )
 def test_law_dask_and_in_process_agree_on_any_input(
-    assertions: list[ng.Assertion], partitions: int
+    policy: Policy, assertions: list[ng.Assertion], partitions: int
 ) -> None:
-    expected = ng.reconcile(assertions, context=LAW_CONTEXT).to_json()
-    bag = db.from_sequence(assertions, npartitions=min(partitions, len(assertions)))
-    with dask.config.set(scheduler="sync"):
-        got = distributed.reconcile_bag(bag, context=LAW_CONTEXT, partitions=partitions)
-    assert got.to_json() == expected
-
-
-@settings(max_examples=25, deadline=None)
-@given(
-    assertions=reconciliation_inputs(min_size=1, max_size=30),
-    partitions=st.integers(1, 4),
-)
-def test_law_twins_are_found_and_left_out_alike_on_dask(
-    assertions: list[ng.Assertion], partitions: int
-) -> None:
-    """Twins (TrustModel.twin_min) summed per shard give the in-process trust."""
-    policy = Policy(trust=ng.TrustModel(twin_min=1, twin_share=0.6))
     expected = ng.reconcile(assertions, policy, context=LAW_CONTEXT).to_json()
     bag = db.from_sequence(assertions, npartitions=min(partitions, len(assertions)))
     with dask.config.set(scheduler="sync"):

@@ -130,7 +130,9 @@ def _questions(
     return out
 
 
-def _disputed(questions: Iterable[Any], votes: None) -> tuple[dict[str, int], dict[str, int]]:
+def _disputed_counts(
+    questions: Iterable[Any], votes: None
+) -> tuple[dict[str, int], dict[str, int]]:
     return tally_disputed(questions), {}
 
 
@@ -155,7 +157,8 @@ def _added(
 def _tallied(
     parts: Iterable[list[Any]], tally: Callable[..., Any], votes: Votes | None, *args: Any
 ) -> list[tuple[dict[Any, int], dict[Any, int]]]:
-    """A partition's sums of ``tally`` (agreement or mistakes) over its shards' questions."""
+    """A partition's sums of ``tally`` (agreement, mistakes, disputed questions or alike
+    pairs) over its shards' questions."""
     return [_added(tally(questions, votes, *args) for questions in parts)]
 
 
@@ -197,7 +200,7 @@ class _BagTally:
         return _BagTally(self.shards, self.policy, self.statistics, grouped, self.twins)
 
     def disputed(self) -> Mapping[str, int]:
-        return _added(self.questions.map_partitions(_tallied, _disputed, None).compute())[0]
+        return _added(self.questions.map_partitions(_tallied, _disputed_counts, None).compute())[0]
 
     def alike(
         self, among: frozenset[str]

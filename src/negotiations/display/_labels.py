@@ -120,19 +120,20 @@ class Labels:
         return f"{who}, {date}" if date is not None else who
 
     def publisher(self, source: str) -> str:
-        """Who published a known source, as a reader names it: the outlet the article
-        states, a claim table's source by its name, else "report 000" (its number)."""
+        """Who published a known source, as a reader names it: :meth:`publisher_name`,
+        else "report 000" (its number)."""
+        name = self.publisher_name(source)
+        if name is None:
+            return f"report {short_id(source)}"
+        return f"{name} ({short_id(source)})" if self.ids else name
+
+    def publisher_name(self, source: str) -> str | None:
+        """The outlet the article states, or a claim table's source by its name; None
+        when the source is known only by its number."""
         outlet = self.outlet(source)
         if outlet is None and source in self._named_sources:  # a claim table's source
-            outlet = self.name(source)
-        if outlet is None:
-            return f"report {short_id(source)}"
-        return f"{outlet} ({short_id(source)})" if self.ids else outlet
-
-    def states_outlet(self, source: str) -> bool:
-        """Whether the source's publisher is known by name (an outlet the article
-        states, or a claim table's named source), not only by its number."""
-        return self.outlet(source) is not None or source in self._named_sources
+            return self.name(source)
+        return outlet
 
     def article(self, source: Source) -> dict[str, str]:
         """Title, outlet, URL and publication date in words, "not stated" where the text

@@ -461,11 +461,11 @@ def article_lines(labels: Labels) -> list[str]:
     lines = []
     for source in labels.sources():
         info = labels.article(source)
-        who = labels.publisher(source.id)
-        parts = [who, f"published {info['published']}"]
-        if info["title"] != labels.plain(source.id) or not labels.states_outlet(source.id):
+        named = labels.publisher_name(source.id) is not None
+        parts = [labels.publisher(source.id), f"published {info['published']}"]
+        if info["title"] != labels.plain(source.id) or not named:
             parts.append(f"title: {info['title']}")
-        if not labels.states_outlet(source.id):
+        if not named:
             parts.append(f"outlet: {info['outlet']}")
         parts.append(f"URL: {info['url']}")
         lines.append(" · ".join(parts) + (f"  [{source.id}]" if labels.ids else ""))

@@ -200,7 +200,7 @@ def alike_counts(
     both = _gram(answered, width, np)
     same = _gram(alike, width, np)
     keys = list(index)
-    first, second = np.nonzero(np.triu(both, 1))  # (both is symmetric)
+    first, second = np.nonzero(both)  # (counts sit above the diagonal: i < j)
     shared_out: dict[tuple[str, str], int] = {}
     same_out: dict[tuple[str, str], int] = {}
     for i, j in zip(first.tolist(), second.tolist(), strict=True):

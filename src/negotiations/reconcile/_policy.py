@@ -96,9 +96,9 @@ class TrustModel:
     group (Dong et al.'s insight: independent sources rarely make the same mistakes),
     and trust is learned again with each group counting once.
 
-    ``twin_min`` (0: off; 50 by default) guards trust learning against copies the record cannot show
-    (a bloc of copies that outvotes the rest makes the record its own, and copy
-    detection then finds the *accurate* publishers sharing "mistakes"). Two
+    ``twin_min`` (0: off; 50 by default) guards trust learning against copies the
+    record cannot show (a bloc of copies that outvotes the rest makes the record its
+    own, and copy detection then finds the *accurate* publishers sharing "mistakes"). Two
     publishers are *twins* when they give the very same answers on at least
     ``twin_share`` of the disputed questions (where two answers contradict each
     other) both answer, and on at least ``twin_min`` of them; twins are found without
