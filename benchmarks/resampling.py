@@ -1,7 +1,9 @@
 """How far a truth-discovery lead holds: every method on resampled parts of Flight and Book.
 
 Run:  python benchmarks/resampling.py [--data ../shared/truthdata] [--sets flight book]
-          [--seeds 5] [--fractions 0.3 0.5 0.7] [--json]
+          [--flight-days YYYY-MM-DD ...] [--seeds 5] [--fractions 0.3 0.5 0.7] [--json]
+
+Flight runs on every crawl day its folder holds, as in ``truth_discovery.py``.
 
 One score on one data set can hide a method that only works for that set's mix of
 sources. Here each set is also cut down, at random (seeded, so every run is the same):
@@ -80,13 +82,17 @@ def methods(claims: Any) -> list[tuple[str, Callable[[Sequence[ng.Assertion]], t
 
 
 def run_set(
-    name: str, claims: Any, gold: Any, seeds: int, fractions: Sequence[float]
+    name: str,
+    claims: Any,
+    gold: Any,
+    seeds: int,
+    fractions: Sequence[float],
+    extra: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """Every method on every condition of one data set: a row per run."""
+    """Every method on every condition of one data set: a row per run (``extra``,
+    such as a Flight crawl day, added to each)."""
     assertions, _ = td.one_claim_per_source(claims)
-    gold_items: dict[td.Item, str] = {
-        (a.subject, a.predicate): td.canonical(a.value) for a in gold.assertions
-    }
+    gold_items = td.gold_answers(gold)
     runners = methods(claims)
     rows = []
     for group, kept in conditions(assertions, seeds, fractions):
@@ -103,6 +109,7 @@ def run_set(
                 "claims": len(kept),
                 "gold_items": len(on_gold),
                 "precision": precision,
+                **(extra or {}),
             }
         )
     return rows
@@ -110,15 +117,16 @@ def run_set(
 
 def summary(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Per set and condition: each method's mean and worst precision, and the runs."""
-    grouped: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+    grouped: dict[tuple[str, str, str], list[Mapping[str, Any]]] = {}
     for row in rows:
-        grouped.setdefault((row["set"], row["condition"]), []).append(row)
+        grouped.setdefault((row["set"], row.get("day", ""), row["condition"]), []).append(row)
     out = []
-    for (name, condition), runs in grouped.items():
+    for (name, day, condition), runs in grouped.items():
         found = [r["precision"] for r in runs]
         out.append(
             {
                 "set": name,
+                **({"day": day} if day else {}),
                 "condition": condition,
                 "runs": len(runs),
                 "mean": {m: statistics.fmean(p[m] for p in found) for m in found[0]},
@@ -134,18 +142,20 @@ def format_table(summaries: Sequence[Mapping[str, Any]]) -> str:
         return "no conditions"
     names = list(summaries[0]["mean"])
     short = {td.LIBRARY: "negotiations", td.MAJORITY: "majority"}
-    header = f"{'set':<7} {'condition':<28} {'runs':>4} " + " ".join(
+    labels = [f"{e['set']} {e['day']}" if "day" in e else e["set"] for e in summaries]
+    width = max(len("set"), *map(len, labels))
+    header = f"{'set':<{width}} {'condition':<28} {'runs':>4} " + " ".join(
         f"{short.get(n, n):>16}" for n in names
     )
     lines = [header]
-    for entry in summaries:
+    for label, entry in zip(labels, summaries, strict=True):
         best = max(entry["mean"].values())
         cells = []
         for n in names:
             mark = "*" if entry["mean"][n] == best else " "
             cells.append(f"{entry['mean'][n]:.3f}/{entry['worst'][n]:.3f}{mark}".rjust(16))
         lines.append(
-            f"{entry['set']:<7} {entry['condition']:<28} {entry['runs']:>4} " + " ".join(cells)
+            f"{label:<{width}} {entry['condition']:<28} {entry['runs']:>4} " + " ".join(cells)
         )
     return "\n".join(lines)
 
@@ -154,6 +164,9 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     parser.add_argument("--data", type=Path, default=td.DEFAULT_DATA, help="the truthdata folder")
     parser.add_argument("--sets", nargs="+", choices=sorted(td.LOADERS), default=["flight", "book"])
+    parser.add_argument(
+        "--flight-days", nargs="+", metavar="DAY", help="Flight crawl days (default: every day)"
+    )
     parser.add_argument("--seeds", type=int, default=5, help="random draws per condition")
     parser.add_argument(
         "--fractions", type=float, nargs="+", default=[0.3, 0.5, 0.7], help="shares of sources"
@@ -161,9 +174,9 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
     rows: list[dict[str, Any]] = []
-    for name in args.sets:
-        claims, gold = td.LOADERS[name](args.data)
-        rows += run_set(name, claims, gold, args.seeds, args.fractions)
+    for name, extra, load in td.data_sets(args.data, args.sets, args.flight_days):
+        claims, gold = load()
+        rows += run_set(name, claims, gold, args.seeds, args.fractions, extra)
     report: dict[str, Any] = {"data": str(args.data), "summary": summary(rows), "runs": rows}
     print(json.dumps(report, indent=2) if args.json else format_table(report["summary"]))
     return report

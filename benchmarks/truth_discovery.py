@@ -480,14 +480,30 @@ def timed(repeat: int, run: Callable[[], Answers]) -> tuple[Answers, float]:
     return answers, best
 
 
+def gold_answers(gold: ClaimSet) -> dict[Item, str]:
+    """Each gold item's canonical value (what precision compares answers with)."""
+    return {(a.subject, a.predicate): canonical(a.value) for a in gold.assertions}
+
+
+def data_sets(
+    data: Path, names: Sequence[str], days: Sequence[str] | None = None
+) -> Iterator[tuple[str, dict[str, str], Callable[[], tuple[ClaimSet, ClaimSet]]]]:
+    """Each set to run, with what tells it apart and its loader: Flight once per crawl
+    day (``days``, else every day the folder holds), the others once."""
+    for name in names:
+        if name == "flight":  # each crawl day is its own set of claims and gold
+            for day in days or flight_days(data) or [FLIGHT_DAY]:
+                yield name, {"day": day}, partial(load_flight, data, day)
+        else:
+            yield name, {}, partial(LOADERS[name], data)
+
+
 def evaluate(
     name: str, claims: ClaimSet, gold: ClaimSet, load_seconds: float, repeat: int
 ) -> dict[str, Any]:
     """Every method on one data set: precision on the gold items and wall time."""
     assertions, dropped = one_claim_per_source(claims)
-    gold_items: dict[Item, str] = {
-        (a.subject, a.predicate): canonical(a.value) for a in gold.assertions
-    }
+    gold_items = gold_answers(gold)
     contested: set[Item] = set()
     methods: list[tuple[str, Callable[[], Answers] | None]] = [
         (LIBRARY, lambda: library(assertions, claims, contested)),
@@ -579,18 +595,11 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
     results = []
-    for name in args.sets:
-        jobs: list[tuple[dict[str, str], Callable[[], tuple[ClaimSet, ClaimSet]]]]
-        if name == "flight":  # each crawl day is its own set of claims and gold
-            days = args.flight_days or flight_days(args.data) or [FLIGHT_DAY]
-            jobs = [({"day": day}, partial(load_flight, args.data, day)) for day in days]
-        else:
-            jobs = [({}, partial(LOADERS[name], args.data))]
-        for extra, load in jobs:
-            start = time.perf_counter()
-            claims, gold = load()
-            result = evaluate(name, claims, gold, time.perf_counter() - start, args.repeat)
-            results.append({**result, **extra})
+    for name, extra, load in data_sets(args.data, args.sets, args.flight_days):
+        start = time.perf_counter()
+        claims, gold = load()
+        result = evaluate(name, claims, gold, time.perf_counter() - start, args.repeat)
+        results.append({**result, **extra})
     report = {
         "data": str(args.data),
         "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),

@@ -193,6 +193,7 @@ def test_resampling_benchmark_runs_on_tiny_fixtures(capsys: pytest.CaptureFixtur
     table = capsys.readouterr().out
     conditions = {(s["set"], s["condition"]): s for s in report["summary"]}
     assert conditions[("flight", "whole input")]["runs"] == 1
+    assert conditions[("flight", "whole input")]["day"] == "2011-12-01"
     assert conditions[("flight", "sources 50%")]["runs"] == 2
     assert ("flight", "actual_departure alone") in conditions
     assert ("book", "half the questions") not in conditions  # one attribute only
